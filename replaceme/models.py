@@ -249,6 +249,7 @@ def _is_norm(m): return "norm" in type(m).__name__.lower()
 
 def mlp_post_norm_name(model) -> str | None:
     "Name (inside a decoder layer) of a norm applied to the MLP output before the residual add, if any."
+    if "_post_norm" in getattr(model, "_replaceme_arch", {}): return model._replaceme_arch["_post_norm"]
     layer = get_layers(model)[0]
     proj = mlp_out_name(layer, hidden_size(model))
     order, hooks = [], []
@@ -260,4 +261,5 @@ def mlp_post_norm_name(model) -> str | None:
     finally:
         for h in hooks: h.remove()
     after = order[order.index(proj) + 1:] if proj in order else []
-    return after[0] if after else None
+    model._replaceme_arch = dict(_post_norm=after[0] if after else None)  # found once per model: the probe runs a forward
+    return model._replaceme_arch["_post_norm"]
