@@ -49,7 +49,7 @@ def tonb(py_path, nb_path):
         cells.append(c)
     nb = dict(cells=cells, metadata=dict(kernelspec=dict(display_name='python3', language='python', name='python3')),
               nbformat=4, nbformat_minor=5)
-    Path(nb_path).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n')
+    Path(nb_path).write_text(json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + '\n')
 
 if __name__ == '__main__':
     cmd, *args = sys.argv[1:]
