@@ -126,7 +126,7 @@ def fit_transform(X, Y, R=None, # token sample: MLP output, target, residual wit
     X, Y = X.float().to(dev), Y.float().to(dev)
     R = R.float().to(dev) if R is not None else None
     T0 = (torch.eye(X.shape[1]) if T0 is None else T0).float().to(dev)
-    T = _structure(T0.clone(), structure).requires_grad_(True)
+    T = _structure(T0.clone(), structure).contiguous().requires_grad_(True)
     f = lambda: transform_loss(_structure(T, structure), X, Y, R, loss, accurate, T0)
     with torch.no_grad(): before = f().item()
     if optimizer == "lbfgs":
