@@ -130,6 +130,7 @@ def _check_options(method, statistics, layers_to_skip, n, by_distance=True):
 def replaceme(model, tokenizer,
               calibration: Calibration | None = None, # tokenized batches; else read from `dataset`
               dataset="default", dataset_column="text", dataset_subset=None, dataset_size=None, max_length=512, batch_size=8,
+              split="train", # hub split of `dataset`
               method="lstsq", # 'lstsq', 'cosine' or 'uidl' (no transform)
               layers_to_skip=8, # layers per cut, when the cut is chosen from distances
               num_A=1, merge_consecutive=False, min_distance_layer=0,
@@ -143,14 +144,16 @@ def replaceme(model, tokenizer,
               token_budget=32768, # tokens kept for the cosine fit
               one_shot=False, # estimate every cut on the original model (the reference) instead of sequentially
               distances_path=None, # folder for distances.csv / .pth / .png
+              stats_model=None, # e.g. a 4-bit copy: calibration passes run on it (one-shot), transforms fold into `model`
               progress=True) -> PruneResult:
     "Cut blocks of layers from `model` (in place) and replace each by a linear transform; returns a `PruneResult`."
     t0, times, warns = time.time(), {}, []
+    if stats_model is not None: one_shot = True  # statistics of the original (e.g. 4-bit) model, folded into `model`
+    src = stats_model if stats_model is not None else model
     n, d = num_layers(model), hidden_size(model)
     _check_options(method, statistics, layers_to_skip, n, by_distance=remove_layers is None)
     if calibration is None:
-        calibration = calibration_data(tokenizer, dataset, dataset_column, dataset_subset, None if dataset_size is None else dataset_size,
-                                       max_length, batch_size)
+        calibration = calibration_data(tokenizer, dataset, dataset_column, dataset_subset, split, dataset_size, max_length, batch_size)
     if len(calibration) == 0: raise ValueError("The calibration data is empty.")
     use_guard = guard and method != "uidl"
     if use_guard and len(calibration) < 2:
@@ -162,7 +165,7 @@ def replaceme(model, tokenizer,
         cuts = cuts_from_indices(remove_layers, n, need_previous=method != "uidl")
     else:
         t = time.time()
-        st = distance_analysis(model, fit, max_block=None, mode=distance_mode, progress=progress)
+        st = distance_analysis(src, fit, max_block=None, mode=distance_mode, progress=progress)
         cuts = select_blocks(st, layers_to_skip, num_A, merge_consecutive, min_distance_layer, min_start=0 if method == "uidl" else 1)
         times["distances"] = time.time() - t
         if distances_path: save_distances(st, distances_path, layers_to_skip, cuts)
@@ -178,7 +181,7 @@ def replaceme(model, tokenizer,
     if one_shot and method != "uidl":
         t = time.time()
         stats_all = {c: CutStats(c[0], c[1], d, massive_ratio, token_budget if method == "cosine" else 0, len(fit)) for c in cuts}
-        stream(model, fit, lambda h, F, m: [cs(h, F, m) for cs in stats_all.values()],
+        stream(src, fit, lambda h, F, m: [cs(h, F, m) for cs in stats_all.values()],
                h_needed={x for c in cuts for x in c}, f_needed={c[0] - 1 for c in cuts}, desc="statistics", progress=progress)
         times["statistics"] = time.time() - t
     for s, e in cuts:
@@ -218,7 +221,7 @@ def replaceme(model, tokenizer,
                                min_distance_layer=min_distance_layer, remove_layers=remove_layers, distance_mode=distance_mode,
                                alpha=alpha, diag=diag, statistics=statistics, massive_ratio=massive_ratio, guard=use_guard,
                                loss=loss, accurate=accurate, structure=structure, optimizer=optimizer, steps=steps, lr=lr,
-                               token_budget=token_budget, one_shot=one_shot),
+                               token_budget=token_budget, one_shot=one_shot, stats_model_4bit=stats_model is not None),
                   calibration=dict(source=calibration.source, samples=calibration.num_samples, tokens=calibration.num_tokens,
                                    fit_tokens=fit.num_tokens, holdout_tokens=held.num_tokens if held else 0),
                   timings_s={k: round(v, 3) for k, v in times.items()})
