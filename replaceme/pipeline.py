@@ -6,11 +6,11 @@ Docs: https://replaceme.github.io/replaceme/replaceme.html.md"""
 
 # %% ../nbs/06_replaceme.ipynb #7d5607f1
 from __future__ import annotations
-import time, warnings
+import copy, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
-from .models import get_layers, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
+from .models import get_layers, set_layers, layers_path, layer_idx_modules, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
 from .surgery import remove_layers as _remove, fold_transform, save_pruned, surgery_record, write_json_atomic
 from .data import calibration_data, Calibration
 from .activations import stream
@@ -18,7 +18,8 @@ from .distances import distance_analysis, select_blocks, save_distances, sink_la
 from .transforms import CutStats, solve_lstsq, rel_residual, fit_transform
 
 # %% auto #0
-__all__ = ['METHODS', 'cuts_from_indices', 'holdout_loss', 'trial_loss', 'guard_choose', 'PruneResult', 'replaceme', 'uidl']
+__all__ = ['METHODS', 'SELECTIONS', 'cuts_from_indices', 'holdout_loss', 'trial_loss', 'guard_choose', 'PruneResult', 'rank_cuts',
+           'cut_loss', 'save_ranking', 'replaceme', 'uidl']
 
 # %% ../nbs/06_replaceme.ipynb #97ac6553
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -102,7 +103,7 @@ class PruneResult:
 # %% ../nbs/06_replaceme.ipynb #909c230c
 METHODS = ("lstsq", "cosine", "uidl")
 
-def _candidates(cs, method, alpha, diag, statistics, cosine_kw, budget_used):
+def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
     "Candidate transforms for one cut, and the name of the one the user's settings point at."
     d = cs.d
     robust, paper = cs.stats(True), cs.stats(False)
@@ -126,15 +127,97 @@ def _check_options(method, statistics, layers_to_skip, n, by_distance=True):
     if by_distance and (not isinstance(layers_to_skip, int) or not 1 <= layers_to_skip < n):
         raise ValueError(f"layers_to_skip must be an integer between 1 and {n - 1} for this {n}-layer model, got {layers_to_skip!r}.")
 
-# %% ../nbs/06_replaceme.ipynb #8273c00c
+# %% ../nbs/06_replaceme.ipynb #e11d5509
+def rank_cuts(model, batches, size, # layers per cut
+              min_original=0, # no cut may start below this original layer (min_distance_layer)
+              ratio=10.0, statistics="robust", alpha=0.0, diag=False,
+              group=None, # candidates per pass (None: all in one pass)
+              progress=True) -> list[dict]:
+    "Every contiguous cut of `size` layers (current positions, start ≥ 1) with its relative lstsq residual and statistics."
+    n, d, kept = num_layers(model), hidden_size(model), surgery_record(model)["kept_layers"]
+    starts = [s for s in range(1, n - size + 1) if kept[s] >= min_original]
+    if not starts: raise ValueError(f"No cut of {size} layers fits in this {n}-layer model above layer {min_original}.")
+    out, group = [], group or len(starts)
+    for g in range(0, len(starts), group):
+        stats = {s: CutStats(s, s + size, d, ratio) for s in starts[g:g + group]}
+        stream(model, batches, lambda h, F, m: [cs(h, F, m) for cs in stats.values()], h_needed={x for s in stats for x in (s, s + size)},
+               f_needed={s - 1 for s in stats}, desc="ranking cuts", progress=progress)
+        for s, cs in stats.items():
+            XtX, XtY, yy, _ = cs.stats(statistics == "robust")
+            out.append(dict(start=s, end=s + size, first_removed=kept[s], last_removed=kept[s + size - 1],
+                            residual=rel_residual(XtX, XtY, yy, solve_lstsq(XtX, XtY, alpha, diag)), stats=cs))
+    return sorted(out, key=lambda r: r["residual"])
+
+def _snapshot(model):
+    "What `remove_layers` changes, to put back."
+    layers = get_layers(model)
+    return dict(layers=layers, path=layers_path(model), cfg=model.config.to_dict(), record=copy.deepcopy(surgery_record(model)),
+                idx=[[(m, m.layer_idx) for m in layer_idx_modules(l)] for l in layers])
+
+def _restore(model, snap):
+    set_layers(model, snap["layers"], snap["path"])
+    for pairs in snap["idx"]:
+        for m, i in pairs: m.layer_idx = i
+    for k, v in snap["cfg"].items():
+        if k in ("num_hidden_layers", "max_window_layers") or (isinstance(v, list) and "layer" in k): setattr(model.config, k, v)
+    model.config.num_hidden_layers = snap["cfg"].get("num_hidden_layers", snap["cfg"].get("n_layer"))
+    model.replaceme_record = snap["record"]
+
+def cut_loss(model, s, e, T, batches) -> float:
+    "Held-out loss of `model` with positions [s, e) removed and `T` folded into layer s−1; the model is restored."
+    snap = _snapshot(model)
+    try:
+        _remove(model, list(range(s, e)))
+        return trial_loss(model, s - 1, T, batches)
+    finally: _restore(model, snap)
+
+# %% ../nbs/06_replaceme.ipynb #54a73d4b
+def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard):
+    "Remove positions [ps, pe), choose the transform (guarded) and fold it into layer ps−1; returns report info and T."
+    cands, preferred, cinfo = _candidates(cs, method, **candidates_kw)
+    _remove(model, list(range(ps, pe)))
+    info = dict(requested=preferred, massive_tokens=cs.n_massive, tokens=cs.n,
+                massive_positions=dict(sorted(cs.positions.items(), key=lambda kv: -kv[1])[:8]), **cinfo)
+    chosen = preferred
+    if use_guard:
+        chosen, info["guard_holdout_loss"] = guard_choose(model, ps - 1, cands, held, preferred)
+        if chosen != preferred:
+            warnings.warn(f"the guard chose '{chosen}' (held-out loss {info['guard_holdout_loss'][chosen]:.4f}) over "
+                          f"'{preferred}' ({info['guard_holdout_loss'][preferred]:.4f})")
+    fold_transform(model, ps - 1, cands[chosen])
+    info["transform"] = chosen
+    return info, cands[chosen]
+
+def save_ranking(rows, out_dir):
+    "Write the candidate ranking as `selection.csv` and `selection.png` (criterion, and loss where computed)."
+    import matplotlib; matplotlib.use("Agg")
+    import matplotlib.pyplot as plt, pandas as pd
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    df = pd.DataFrame(rows); df.to_csv(out/"selection.csv", index=False)
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for rnd, g in df.groupby("round"):
+        g = g.sort_values("first_removed")
+        ax.plot(g.first_removed, g.residual, "o-", label=f"cut {rnd + 1}: lstsq residual")
+        if "holdout_loss" in g and g.holdout_loss.notna().any():
+            ax2 = ax.twinx(); ax2.plot(g.first_removed, g.holdout_loss, "rs", label="held-out loss"); ax2.set_ylabel("held-out loss")
+    ax.set_xlabel("first removed layer (0-based)"); ax.set_ylabel("relative lstsq residual"); ax.legend(loc="upper left")
+    fig.savefig(out/"selection.png", dpi=120, bbox_inches="tight"); plt.close(fig)
+    return out
+
+# %% ../nbs/06_replaceme.ipynb #283479e6
+SELECTIONS = ("angular", "lstsq_residual", "loss")
+
 def replaceme(model, tokenizer,
               calibration: Calibration | None = None, # tokenized batches; else read from `dataset`
               dataset="default", dataset_column="text", dataset_subset=None, dataset_size=None, max_length=512, batch_size=8,
               split="train", # hub split of `dataset`
               method="lstsq", # 'lstsq', 'cosine' or 'uidl' (no transform)
-              layers_to_skip=8, # layers per cut, when the cut is chosen from distances
+              layers_to_skip=8, # layers per cut, when cuts are chosen
               num_A=1, merge_consecutive=False, min_distance_layer=0,
-              remove_layers=None, # 0-based layers to remove (original numbering): bypasses distance selection
+              remove_layers=None, # 0-based layers to remove (original numbering): bypasses selection
+              selection="angular", # 'angular' (the paper), 'lstsq_residual' or 'loss'
+              loss_candidates=4, # cuts scored by held-out loss under selection='loss'
+              selection_group=None, # candidates per ranking pass (bounds memory)
               distance_mode="last", # 'last' token (the paper) or 'all' tokens
               alpha=0.0, diag=False, # ridge strength; diagonal transform
               statistics="robust", # 'robust' (massive tokens left out) or 'reference' (the paper's)
@@ -143,85 +226,101 @@ def replaceme(model, tokenizer,
               loss="cosine", accurate=False, structure="full", optimizer="lbfgs", steps=50, lr=1e-4,
               token_budget=32768, # tokens kept for the cosine fit
               one_shot=False, # estimate every cut on the original model (the reference) instead of sequentially
-              distances_path=None, # folder for distances.csv / .pth / .png
+              distances_path=None, # folder for distances.csv / .pth / .png and selection.csv / .png
               stats_model=None, # e.g. a 4-bit copy: calibration passes run on it (one-shot), transforms fold into `model`
               progress=True) -> PruneResult:
     "Cut blocks of layers from `model` (in place) and replace each by a linear transform; returns a `PruneResult`."
     t0, times, warns = time.time(), {}, []
-    if stats_model is not None: one_shot = True  # statistics of the original (e.g. 4-bit) model, folded into `model`
-    src = stats_model if stats_model is not None else model
     n, d = num_layers(model), hidden_size(model)
     _check_options(method, statistics, layers_to_skip, n, by_distance=remove_layers is None)
+    if selection not in SELECTIONS: raise ValueError(f"selection must be one of {SELECTIONS}, got {selection!r}.")
+    ranked = remove_layers is None and selection != "angular" and method != "uidl"
+    if ranked and stats_model is not None: raise ValueError("use_4bit statistics work with selection 'angular' or remove_layers only.")
+    if stats_model is not None: one_shot = True  # statistics of the original (e.g. 4-bit) model, folded into `model`
+    src = stats_model if stats_model is not None else model
     if calibration is None:
         calibration = calibration_data(tokenizer, dataset, dataset_column, dataset_subset, split, dataset_size, max_length, batch_size)
     if len(calibration) == 0: raise ValueError("The calibration data is empty.")
     use_guard = guard and method != "uidl"
-    if use_guard and len(calibration) < 2:
-        warns.append("guard off: it needs at least 2 calibration batches (one held out)"); use_guard = False
-    fit, held = calibration.split(holdout_batches or max(1, len(calibration) // 16)) if use_guard else (calibration, None)
+    need_held = use_guard or (ranked and selection == "loss")
+    if need_held and len(calibration) < 2: raise ValueError("The guard and loss selection hold out calibration batches: give at least 2 batches (or guard=False).")
+    fit, held = calibration.split(holdout_batches or max(1, len(calibration) // 16)) if need_held else (calibration, None)
     times["calibration"] = time.time() - t0
-    st = None
+    st, cuts = None, None
     if remove_layers is not None:
         cuts = cuts_from_indices(remove_layers, n, need_previous=method != "uidl")
-    else:
+    elif not ranked:
         t = time.time()
         st = distance_analysis(src, fit, max_block=None, mode=distance_mode, progress=progress)
         cuts = select_blocks(st, layers_to_skip, num_A, merge_consecutive, min_distance_layer, min_start=0 if method == "uidl" else 1)
         times["distances"] = time.time() - t
-        if distances_path: save_distances(st, distances_path, layers_to_skip, cuts)
     sinks = sink_layers(st) if st is not None else []
-    for s, e in cuts:
+    for s, e in cuts or []:
         hit = [l for l in sinks if s <= l < e]
         if hit: warns.append(f"cut {s}-{e-1} removes layer(s) {hit}, which create massive activations (attention sinks); "
-                             "the guard will check the transform against plain dropping")
+                             "the guard checks the transform against plain dropping")
     for w in warns: warnings.warn(w)
-    cosine_kw = dict(loss=loss, accurate=accurate, structure=structure, optimizer=optimizer, steps=steps, lr=lr)
-    blocks, transforms, removed = [], {}, 0
-    stats_all = {}
-    if one_shot and method != "uidl":
-        t = time.time()
-        stats_all = {c: CutStats(c[0], c[1], d, massive_ratio, token_budget if method == "cosine" else 0, len(fit)) for c in cuts}
-        stream(src, fit, lambda h, F, m: [cs(h, F, m) for cs in stats_all.values()],
-               h_needed={x for c in cuts for x in c}, f_needed={c[0] - 1 for c in cuts}, desc="statistics", progress=progress)
-        times["statistics"] = time.time() - t
-    for s, e in cuts:
-        ps, pe = s - removed, e - removed  # positions in the model as already cut
-        info = dict(first_removed=s, last_removed=e - 1, distance=st.distance(s, e - s) if st is not None else None)
-        if method == "uidl":
-            _remove(model, list(range(ps, pe))); removed += e - s
-            info["transform"] = "none (uidl)"; blocks.append(info); continue
-        t = time.time()
-        cs = stats_all.get((s, e))
-        if cs is None:
-            cs = CutStats(ps, pe, d, massive_ratio, token_budget if method == "cosine" else 0, len(fit))
-            stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
-        times[f"statistics_{s}_{e-1}"] = time.time() - t
-        t = time.time()
-        cands, preferred, cinfo = _candidates(cs, method, alpha, diag, statistics, cosine_kw, token_budget)
-        times[f"solve_{s}_{e-1}"] = time.time() - t
-        _remove(model, list(range(ps, pe))); removed += e - s
-        pos = ps - 1
-        if use_guard:
+    ckw = dict(alpha=alpha, diag=diag, statistics=statistics, cosine_kw=dict(loss=loss, accurate=accurate, structure=structure,
+               optimizer=optimizer, steps=steps, lr=lr))
+    budget = token_budget if method == "cosine" else 0
+    blocks, transforms, ranking, removed = [], {}, [], 0
+    def new_stats(s, e): return CutStats(s, e, d, massive_ratio, budget, len(fit))
+    if ranked:
+        for rnd in range(num_A):
             t = time.time()
-            chosen, losses = guard_choose(model, pos, cands, held, preferred)
-            times[f"guard_{s}_{e-1}"] = time.time() - t
-            info["guard_holdout_loss"] = losses
-            if chosen != preferred:
-                warnings.warn(f"cut {s}-{e-1}: the guard chose '{chosen}' (held-out loss {losses[chosen]:.4f}) over "
-                              f"'{preferred}' ({losses[preferred]:.4f})")
-        else: chosen = preferred
-        fold_transform(model, pos, cands[chosen])
-        transforms[f"{s}-{e-1}"] = cands[chosen]
-        info.update(transform=chosen, requested=preferred, massive_tokens=cs.n_massive, tokens=cs.n,
-                    massive_positions=dict(sorted(cs.positions.items(), key=lambda kv: -kv[1])[:8]), **cinfo)
-        blocks.append(info)
+            rows = rank_cuts(model, fit, layers_to_skip, min_distance_layer, massive_ratio, statistics, alpha, diag, selection_group, progress)
+            if selection == "loss":
+                for r in rows[:loss_candidates]:
+                    XtX, XtY = r["stats"].stats(statistics == "robust")[:2]
+                    r["holdout_loss"] = cut_loss(model, r["start"], r["end"], solve_lstsq(XtX, XtY, alpha, diag), held)
+                best = min(rows[:loss_candidates], key=lambda r: r["holdout_loss"])
+            else: best = rows[0]
+            times[f"selection_{rnd}"] = time.time() - t
+            ranking += [dict(round=rnd, **{k: v for k, v in r.items() if k != "stats"}) for r in rows]
+            ps, pe, cs = best["start"], best["end"], best["stats"]
+            if budget:  # the cosine fit needs a token sample, which the ranking pass does not keep
+                cs = new_stats(ps, pe); stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc="statistics", progress=progress)
+            del rows
+            s, e = best["first_removed"], best["last_removed"] + 1
+            t = time.time()
+            info, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard)
+            times[f"cut_{s}_{e-1}"] = time.time() - t
+            blocks.append(dict(first_removed=s, last_removed=e - 1, selection=selection, residual=best["residual"], **info))
+            transforms[f"{s}-{e-1}"] = T
+    else:
+        stats_all = {}
+        if one_shot and method != "uidl":
+            t = time.time()
+            stats_all = {c: new_stats(*c) for c in cuts}
+            stream(src, fit, lambda h, F, m: [cs(h, F, m) for cs in stats_all.values()],
+                   h_needed={x for c in cuts for x in c}, f_needed={c[0] - 1 for c in cuts}, desc="statistics", progress=progress)
+            times["statistics"] = time.time() - t
+        for s, e in cuts:
+            ps, pe = s - removed, e - removed  # positions in the model as already cut
+            info = dict(first_removed=s, last_removed=e - 1, distance=st.distance(s, e - s) if st is not None else None)
+            removed += e - s
+            if method == "uidl":
+                _remove(model, list(range(ps, pe))); blocks.append(dict(info, transform="none (uidl)")); continue
+            t = time.time()
+            cs = stats_all.get((s, e))
+            if cs is None:
+                cs = new_stats(ps, pe)
+                stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
+            cinfo, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard)
+            times[f"cut_{s}_{e-1}"] = time.time() - t
+            blocks.append(dict(info, **cinfo)); transforms[f"{s}-{e-1}"] = T
+    if distances_path:
+        if st is not None: save_distances(st, distances_path, layers_to_skip, cuts)
+        if ranking: save_ranking(ranking, distances_path)
     times["total"] = time.time() - t0
-    report = dict(method=method, blocks=blocks, sink_layers=sinks, warnings=warns,
+    report = dict(method=method, selection="given" if remove_layers is not None else selection, blocks=blocks, sink_layers=sinks,
+                  warnings=warns, ranking=ranking,
                   options=dict(layers_to_skip=layers_to_skip, num_A=num_A, merge_consecutive=merge_consecutive,
                                min_distance_layer=min_distance_layer, remove_layers=remove_layers, distance_mode=distance_mode,
                                alpha=alpha, diag=diag, statistics=statistics, massive_ratio=massive_ratio, guard=use_guard,
                                loss=loss, accurate=accurate, structure=structure, optimizer=optimizer, steps=steps, lr=lr,
-                               token_budget=token_budget, one_shot=one_shot, stats_model_4bit=stats_model is not None),
+                               token_budget=token_budget, one_shot=one_shot, loss_candidates=loss_candidates,
+                               stats_model_4bit=stats_model is not None),
                   calibration=dict(source=calibration.source, samples=calibration.num_samples, tokens=calibration.num_tokens,
                                    fit_tokens=fit.num_tokens, holdout_tokens=held.num_tokens if held else 0),
                   timings_s={k: round(v, 3) for k, v in times.items()})
