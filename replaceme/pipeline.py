@@ -15,7 +15,7 @@ from .surgery import remove_layers as _remove, fold_transform, save_pruned, surg
 from .data import calibration_data, Calibration
 from .activations import stream
 from .distances import distance_analysis, select_blocks, save_distances, sink_layers
-from .transforms import CutStats, solve_lstsq, rel_residual, fit_transform
+from .transforms import CutStats, STATISTICS, solve_lstsq, rel_residual, fit_transform
 
 # %% auto #0
 __all__ = ['METHODS', 'SELECTIONS', 'cuts_from_indices', 'holdout_loss', 'trial_loss', 'guard_choose', 'PruneResult', 'rank_cuts',
@@ -106,14 +106,14 @@ METHODS = ("lstsq", "cosine", "uidl")
 def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
     "Candidate transforms for one cut, and the name of the one the user's settings point at."
     d = cs.d
-    robust, paper = cs.stats(True), cs.stats(False)
-    main_stats = robust if statistics == "robust" else paper
-    cands = dict(identity=torch.eye(d, dtype=torch.float64),
-                 diag=solve_lstsq(*main_stats[:2], alpha=alpha, diag=True),
-                 lstsq_reference=solve_lstsq(*paper[:2], alpha=alpha, diag=diag),
-                 lstsq_robust=solve_lstsq(*robust[:2], alpha=alpha, diag=diag))
-    preferred = "lstsq_robust" if statistics == "robust" else "lstsq_reference"
-    info = dict(rel_residual={k: rel_residual(*main_stats[:3], T) for k, T in cands.items()})
+    fits = {mode: cs.stats(mode) for mode in STATISTICS}
+    main = fits[statistics]
+    cands = dict(identity=torch.eye(d, dtype=torch.float64), diag=solve_lstsq(*main[:2], alpha=alpha, diag=True))
+    for mode, (XtX, XtY, _, ntok) in fits.items():
+        if mode == "reference" or ntok != fits["reference"][3] or mode == statistics:  # skip exact duplicates of the paper's fit
+            cands[f"lstsq_{mode}"] = solve_lstsq(XtX, XtY, alpha=alpha, diag=diag)
+    preferred = f"lstsq_{statistics}"
+    info = dict(rel_residual={k: rel_residual(*main[:3], T) for k, T in cands.items()}, sink_positions=cs.sink_positions())
     if method == "cosine":
         X, Y, R = cs.samples()
         T, before, after = fit_transform(X, Y, R, T0=cands[preferred], **cosine_kw)
@@ -123,7 +123,7 @@ def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
 
 def _check_options(method, statistics, layers_to_skip, n, by_distance=True):
     if method not in METHODS: raise ValueError(f"method must be one of {METHODS}, got {method!r}.")
-    if statistics not in ("robust", "reference"): raise ValueError(f"statistics must be 'robust' or 'reference', got {statistics!r}.")
+    if statistics not in STATISTICS: raise ValueError(f"statistics must be one of {STATISTICS}, got {statistics!r}.")
     if by_distance and (not isinstance(layers_to_skip, int) or not 1 <= layers_to_skip < n):
         raise ValueError(f"layers_to_skip must be an integer between 1 and {n - 1} for this {n}-layer model, got {layers_to_skip!r}.")
 
@@ -143,7 +143,7 @@ def rank_cuts(model, batches, size, # layers per cut
         stream(model, batches, lambda h, F, m: [cs(h, F, m) for cs in stats.values()], h_needed={x for s in stats for x in (s, s + size)},
                f_needed={s - 1 for s in stats}, desc="ranking cuts", progress=progress)
         for s, cs in stats.items():
-            XtX, XtY, yy, _ = cs.stats(statistics == "robust")
+            XtX, XtY, yy, _ = cs.stats(statistics)
             out.append(dict(start=s, end=s + size, first_removed=kept[s], last_removed=kept[s + size - 1],
                             residual=rel_residual(XtX, XtY, yy, solve_lstsq(XtX, XtY, alpha, diag)), stats=cs))
     return sorted(out, key=lambda r: r["residual"])
@@ -220,7 +220,7 @@ def replaceme(model, tokenizer,
               selection_group=None, # candidates per ranking pass (bounds memory)
               distance_mode="last", # 'last' token (the paper) or 'all' tokens
               alpha=0.0, diag=False, # ridge strength; diagonal transform
-              statistics="robust", # 'robust' (massive tokens left out) or 'reference' (the paper's)
+              statistics="robust", # 'robust' (sink positions left out), 'reference' (the paper's) or 'all_massive_out'
               massive_ratio=10.0, # massive-token threshold, in medians
               guard=True, holdout_batches=None, # guard on held-out calibration batches (default: 1/16 of them, ≥1)
               loss="cosine", accurate=False, structure="full", optimizer="lbfgs", steps=50, lr=1e-4,
@@ -271,7 +271,7 @@ def replaceme(model, tokenizer,
             rows = rank_cuts(model, fit, layers_to_skip, min_distance_layer, massive_ratio, statistics, alpha, diag, selection_group, progress)
             if selection == "loss":
                 for r in rows[:loss_candidates]:
-                    XtX, XtY = r["stats"].stats(statistics == "robust")[:2]
+                    XtX, XtY = r["stats"].stats(statistics)[:2]
                     r["holdout_loss"] = cut_loss(model, r["start"], r["end"], solve_lstsq(XtX, XtY, alpha, diag), held)
                 best = min(rows[:loss_candidates], key=lambda r: r["holdout_loss"])
             else: best = rows[0]

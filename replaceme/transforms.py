@@ -10,7 +10,7 @@ import math, warnings
 import torch
 
 # %% auto #0
-__all__ = ['massive_tokens', 'CutStats', 'solve_lstsq', 'rel_residual', 'transform_loss', 'fit_transform']
+__all__ = ['STATISTICS', 'massive_tokens', 'CutStats', 'solve_lstsq', 'rel_residual', 'transform_loss', 'fit_transform']
 
 # %% ../nbs/05_transforms.ipynb #f339dd4b
 def massive_tokens(norms, # (B, T) token norms
@@ -22,30 +22,26 @@ def massive_tokens(norms, # (B, T) token norms
     return mask & (norms > ratio * med)
 
 # %% ../nbs/05_transforms.ipynb #d0d27e48
+STATISTICS = ("robust", "reference", "all_massive_out")
+
 class CutStats:
-    "fp64 sums XᵀX, XᵀY, ‖Y‖² for the cut [s, e), split into all tokens and massive tokens; a token sample."
+    "fp64 sums XᵀX, XᵀY, ‖Y‖² over real tokens for the cut [s, e), the massive tokens kept apart, a token sample."
     def __init__(self, s, e, # the cut: layers s..e-1 are removed (s ≥ 1)
                  d, # hidden size
                  ratio=10.0, # massive-token threshold, in medians
                  budget=0, # ordinary tokens to keep for the cosine fit (0: none)
                  n_batches=1, # batches in the pass, to spread the budget
+                 max_massive=16384, # massive tokens kept (beyond: counted, and the robust sums are approximate)
                  seed=0):
         if s < 1: raise ValueError("A cut that starts at layer 0 has no layer before it to fold a transform into.")
-        self.s, self.e, self.d, self.ratio = s, e, d, ratio
-        z = lambda: torch.zeros(d, d, dtype=torch.float64)
-        self.XtX, self.XtY, self.mXtX, self.mXtY = z(), z(), z(), z()
-        self.yy = self.myy = 0.0
-        self.n = self.n_massive = 0
-        self.positions = {}  # position -> count of massive tokens there
+        self.s, self.e, self.d, self.ratio, self.max_massive = s, e, d, ratio, max_massive
+        self.XtX, self.XtY = torch.zeros(d, d, dtype=torch.float64), torch.zeros(d, d, dtype=torch.float64)
+        self.yy, self.n, self.n_massive = 0.0, 0, 0
+        self.massive = dict(pos=[], X=[], Y=[])
+        self.pos_count = torch.zeros(0, dtype=torch.long)  # real tokens seen at each position
         self.budget, self.per_batch = budget, math.ceil(budget / max(n_batches, 1)) if budget else 0
         self.sample = dict(X=[], Y=[], R=[])
         self.gen = torch.Generator().manual_seed(seed)
-
-    def _add(self, X, Y, massive):
-        X, Y = X.double().cpu(), Y.double().cpu()
-        self.XtX += X.T @ X; self.XtY += X.T @ Y; self.yy += (Y * Y).sum().item()
-        Xm, Ym = X[massive], Y[massive]
-        self.mXtX += Xm.T @ Xm; self.mXtY += Xm.T @ Ym; self.myy += (Ym * Ym).sum().item()
 
     def __call__(self, h, F, mask):
         s, e = self.s, self.e
@@ -54,19 +50,46 @@ class CutStats:
         nrm = lambda t: t.float().norm(dim=-1)
         big = massive_tokens(nrm(X), mask, self.ratio) | massive_tokens(nrm(Y), mask, self.ratio) \
             | massive_tokens(nrm(hs), mask, self.ratio) | massive_tokens(nrm(he), mask, self.ratio)
-        for p in big.nonzero()[:, 1].tolist(): self.positions[p] = self.positions.get(p, 0) + 1
-        self.n += int(mask.sum()); self.n_massive += int(big.sum())
-        self._add(X[mask], Y[mask], big[mask])
+        Xd, Yd = X[mask].double().cpu(), Y[mask].double().cpu()
+        self.XtX += Xd.T @ Xd; self.XtY += Xd.T @ Yd; self.yy += (Yd * Yd).sum().item()
+        self.n += int(mask.sum())
+        T = mask.shape[1]
+        if len(self.pos_count) < T: self.pos_count = torch.cat([self.pos_count, torch.zeros(T - len(self.pos_count), dtype=torch.long)])
+        self.pos_count[:T] += mask.sum(0).cpu()
+        idx = big.nonzero()
+        self.n_massive += len(idx)
+        keep = idx[: max(0, self.max_massive - len(self.massive["pos"]))]
+        if len(keep):
+            b, t = keep[:, 0], keep[:, 1]
+            self.massive["pos"] += t.tolist()
+            self.massive["X"].append(X[b, t].double().cpu()); self.massive["Y"].append(Y[b, t].double().cpu())
         if self.per_batch:
             ok = (mask & ~big).nonzero()
             pick = ok[torch.randperm(len(ok), generator=self.gen)[: self.per_batch]]
             b, t = pick[:, 0].to(X.device), pick[:, 1].to(X.device)
             for k, v in dict(X=X, Y=Y, R=hs - X).items(): self.sample[k].append(v[b, t].float().cpu())
 
-    def stats(self, robust=True):
-        "(XᵀX, XᵀY, ‖Y‖², tokens): without the massive tokens when `robust`, else the paper's."
-        if not robust: return self.XtX, self.XtY, self.yy, self.n
-        return self.XtX - self.mXtX, self.XtY - self.mXtY, self.yy - self.myy, self.n - self.n_massive
+    @property
+    def positions(self) -> dict:
+        "Massive tokens kept, counted by position."
+        out = {}
+        for p in self.massive["pos"]: out[p] = out.get(p, 0) + 1
+        return out
+
+    def sink_positions(self, share=0.5) -> list[int]:
+        "Positions where at least `share` of the samples carry a massive token."
+        return sorted(p for p, c in self.positions.items() if c >= share * max(int(self.pos_count[p]), 1))
+
+    def stats(self, mode="robust"):
+        "(XᵀX, XᵀY, ‖Y‖², tokens) with `mode` 'robust' (sink positions out), 'reference' (all) or 'all_massive_out'."
+        if mode is True: mode = "robust"
+        if mode is False: mode = "reference"
+        if mode not in STATISTICS: raise ValueError(f"statistics must be one of {STATISTICS}, got {mode!r}.")
+        if mode == "reference" or not self.massive["pos"]: return self.XtX, self.XtY, self.yy, self.n
+        pos = torch.tensor(self.massive["pos"])
+        drop = torch.isin(pos, torch.tensor(self.sink_positions(), dtype=pos.dtype)) if mode == "robust" else torch.ones_like(pos, dtype=torch.bool)
+        Xm, Ym = torch.cat(self.massive["X"])[drop], torch.cat(self.massive["Y"])[drop]
+        return self.XtX - Xm.T @ Xm, self.XtY - Xm.T @ Ym, self.yy - (Ym * Ym).sum().item(), self.n - int(drop.sum())
 
     def samples(self):
         "The kept token sample as (X, Y, R) float32 tensors."
