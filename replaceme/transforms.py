@@ -45,12 +45,12 @@ class CutStats:
 
     def __call__(self, h, F, mask):
         s, e = self.s, self.e
-        X, hs, he = F[s - 1], h[s], h[e]
+        X, hs, he = F[s - 1].double(), h[s].double(), h[e].double()  # the difference of large states loses digits in bf16
         Y = he - hs + X
-        nrm = lambda t: t.float().norm(dim=-1)
+        nrm = lambda t: t.norm(dim=-1)
         big = massive_tokens(nrm(X), mask, self.ratio) | massive_tokens(nrm(Y), mask, self.ratio) \
             | massive_tokens(nrm(hs), mask, self.ratio) | massive_tokens(nrm(he), mask, self.ratio)
-        Xd, Yd = X[mask].double().cpu(), Y[mask].double().cpu()
+        Xd, Yd = X[mask].cpu(), Y[mask].cpu()
         self.XtX += Xd.T @ Xd; self.XtY += Xd.T @ Yd; self.yy += (Yd * Yd).sum().item()
         self.n += int(mask.sum())
         T = mask.shape[1]
@@ -62,7 +62,7 @@ class CutStats:
         if len(keep):
             b, t = keep[:, 0], keep[:, 1]
             self.massive["pos"] += t.tolist()
-            self.massive["X"].append(X[b, t].double().cpu()); self.massive["Y"].append(Y[b, t].double().cpu())
+            self.massive["X"].append(X[b, t].cpu()); self.massive["Y"].append(Y[b, t].cpu())
         if self.per_batch:
             ok = (mask & ~big).nonzero()
             pick = ok[torch.randperm(len(ok), generator=self.gen)[: self.per_batch]]
