@@ -16,6 +16,7 @@ from tqdm.auto import tqdm
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, num_layers, hidden_size, load
 from .surgery import remove_layers, original_index, save_pruned, _per_layer_config_keys
 from .data import calibration_data
+from .activations import _Stop, _first
 
 # %% auto #0
 __all__ = ['CACHE_BUDGET', 'SLM_KEYS', 'norm_params', 'merged_state', 'merge_layer', 'layer_view', 'run_view', 'similarity_terms',
@@ -89,10 +90,6 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         for a, i in idx: a.layer_idx = i
 
 # %% ../nbs/07_slm.ipynb #3dc5826b
-class _Stop(Exception): "Raised by a hook once everything needed from this batch is caught."
-
-def _first(o): return o[0] if isinstance(o, (tuple, list)) else o
-
 def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
              batches: list, # batches of `input_ids`, `attention_mask`
              consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b
