@@ -21,7 +21,7 @@ REFERENCE_KEYS = ["method", "model_path", "dataset", "dataset_column", "dataset_
                   "max_length", "layers_to_skip", "min_distance_layer", "num_A", "merge_consecutive", "alpha", "diag",
                   "use_4bit", "save_path", "save_transform_only", "distances_path", "solver", "loss", "two_vectors", "thri",
                   "accurate", "token", "tasks"]
-OUR_KEYS = ["remove_layers", "statistics", "massive_ratio", "guard", "holdout_batches", "distance_mode", "optimizer", "steps",
+OUR_KEYS = ["remove_layers", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "optimizer", "steps",
             "lr", "token_budget", "one_shot", "dtype", "device", "overwrite", "data_dir", "limit", "perplexity",
             "threshold", "target_layers", "similarity", "weight_factor", "split", "selection", "loss_candidates", "selection_group",
             "norms", "start_layer", "min_layer"]
@@ -60,7 +60,7 @@ def pipeline_kwargs(cfg: dict, method=None) -> dict:
     method = method or cfg.get("method", "lstsq")
     kw = {k: cfg[k] for k in ["dataset", "dataset_column", "dataset_subset", "dataset_size", "max_length", "batch_size",
                               "layers_to_skip", "num_A", "merge_consecutive", "min_distance_layer", "remove_layers", "alpha",
-                              "diag", "statistics", "massive_ratio", "guard", "holdout_batches", "distance_mode", "loss",
+                              "diag", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "loss",
                               "accurate", "optimizer", "steps", "lr", "token_budget", "one_shot", "split", "selection",
                               "loss_candidates", "selection_group"] if cfg.get(k) is not None}
     if cfg.get("solver"): kw["optimizer"] = "adam" if "adam" in str(cfg["solver"]).lower() else "lbfgs"

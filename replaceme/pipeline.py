@@ -18,8 +18,9 @@ from .distances import distance_analysis, select_blocks, save_distances, sink_la
 from .transforms import CutStats, STATISTICS, solve_lstsq, rel_residual, fit_transform
 
 # %% auto #0
-__all__ = ['METHODS', 'SELECTIONS', 'cuts_from_indices', 'holdout_loss', 'trial_loss', 'guard_choose', 'PruneResult', 'rank_cuts',
-           'cut_loss', 'save_ranking', 'replaceme', 'uidl']
+__all__ = ['METHODS', 'RIDGE_PATH', 'SELECTIONS', 'cuts_from_indices', 'holdout_loss', 'Prefix', 'trial_loss', 'guard_choose',
+           'PruneResult', 'rank_cuts', 'cut_loss', 'ridge_path', 'guarded_transform', 'save_ranking', 'replaceme',
+           'uidl']
 
 # %% ../nbs/06_replaceme.ipynb #97ac6553
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -40,44 +41,80 @@ def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, 
     return cuts
 
 # %% ../nbs/06_replaceme.ipynb #b5648981
-def holdout_loss(model, batches) -> float:
+def _logits(model, final):
+    "Logits from the final hidden state (after the final norm), with Gemma 2's soft-capping where configured."
+    logits = model.get_output_embeddings()(final)
+    cap = getattr(model.config, "final_logit_softcapping", None)
+    return torch.tanh(logits / cap) * cap if cap else logits
+
+def _nll(logits, batch) -> tuple[float, int]:
+    "Summed next-token cross-entropy over the real tokens of `batch`, and their count."
+    ids, mask = batch["input_ids"].to(logits.device), batch["attention_mask"].to(logits.device)
+    tgt = ids[:, 1:].masked_fill(mask[:, 1:] == 0, -100)
+    nll = torch.nn.functional.cross_entropy(logits[:, :-1].float().transpose(1, 2), tgt, ignore_index=-100, reduction="sum")
+    return nll.item(), int((tgt != -100).sum())
+
+def holdout_loss(model, batches, prefix=None, # a `Prefix`: run only the layers above it
+                ) -> float:
     "Mean next-token cross-entropy of `model` over the real tokens of `batches`."
+    if prefix is not None and prefix.ok: return prefix.loss()
     dev, tot, n = next(model.parameters()).device, 0.0, 0
     with torch.no_grad():
         for b in batches:
-            ids, mask = b["input_ids"].to(dev), b["attention_mask"].to(dev)
-            logits = model(input_ids=ids, attention_mask=mask, use_cache=False).logits[:, :-1].float()
-            tgt = ids[:, 1:].masked_fill(mask[:, 1:] == 0, -100)
-            tot += torch.nn.functional.cross_entropy(logits.transpose(1, 2), tgt, ignore_index=-100, reduction="sum").item()
-            n += int((tgt != -100).sum())
+            out = model(input_ids=b["input_ids"].to(dev), attention_mask=b["attention_mask"].to(dev), use_cache=False)
+            s_, c = _nll(out.logits, b); tot += s_; n += c
     return tot / max(n, 1)
 
+# %% ../nbs/06_replaceme.ipynb #e737036a
+class Prefix:
+    "Held-out batches with the residual stream entering layer `pos` cached, so that trials run only layers `pos…`."
+    def __init__(self, model, pos, batches, check=True):
+        from replaceme.slm import run_view
+        self.model, self.pos, self.batches, self._run = model, pos, list(batches), run_view
+        self.h = []
+        stream(model, self.batches, lambda h, F, m: self.h.append(h[pos]), h_needed={pos}, progress=False)
+        self.ok = True
+        if check:
+            short, full = self.loss(1), holdout_loss(model, self.batches[:1])
+            self.ok = abs(short - full) <= 1e-3 * abs(full) + 1e-6
+
+    def loss(self, n_batches=None) -> float:
+        "Mean next-token loss over the first `n_batches` (default: all), running layers `pos…` only."
+        bs = self.batches[:n_batches] if n_batches else self.batches
+        entries = list(enumerate(get_layers(self.model)))[self.pos:]
+        tot = [0.0, 0]
+        def take(b, states, final):
+            s_, c = _nll(_logits(self.model, final), bs[b]); tot[0] += s_; tot[1] += c
+        with torch.no_grad(): self._run(self.model, entries, bs, take, h_in=self.h[:len(bs)], final=True)
+        return tot[0] / max(tot[1], 1)
+
+# %% ../nbs/06_replaceme.ipynb #f5ee2eb3
 def _fold_target(model, pos):
     "The module a transform for layer `pos` is folded into."
     layer = get_layers(model)[pos]
     return layer.get_submodule(mlp_post_norm_name(model) or mlp_out_name(layer, hidden_size(model)))
 
-def trial_loss(model, pos, T, batches) -> float:
-    "Held-out loss with `T` folded into layer `pos`; the model is restored afterwards."
+def trial_loss(model, pos, T, batches, prefix=None) -> float:
+    "Held-out loss with `T` folded into layer `pos` (`prefix`: cached states below it); the model is restored afterwards."
     target = _fold_target(model, pos)
     saved = {k: v.detach().clone() for k, v in target.named_parameters()}
     rec = surgery_record(model)["transforms"]; k = len(rec)
     try:
         fold_transform(model, pos, T)
-        return holdout_loss(model, batches)
+        return holdout_loss(model, batches, prefix)
     finally:
         with torch.no_grad():
             for name, p in target.named_parameters(): p.copy_(saved[name])
         del rec[k:]
 
-def guard_choose(model, pos, candidates: dict, batches, preferred=None) -> tuple[str, dict]:
+def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=None) -> tuple[str, dict]:
     "Score each candidate transform on held-out batches; return the best one's name and all losses."
-    losses = {name: trial_loss(model, pos, T, batches) for name, T in candidates.items()}
+    losses = {name: trial_loss(model, pos, T, batches, prefix) for name, T in candidates.items()}
     best = min(losses, key=losses.get)
     if preferred and losses[preferred] <= losses[best] * (1 + 1e-4): best = preferred  # ties go to the method asked for
     return best, losses
 
-# %% ../nbs/06_replaceme.ipynb #e737036a
+# %% ../nbs/06_replaceme.ipynb #8273c00c
 @dataclass
 class PruneResult:
     "A pruned model, the tokenizer, and what was done."
@@ -100,7 +137,7 @@ class PruneResult:
         write_json_atomic(dict(**surgery_record(self.model), **self.report), path/"replaceme_report.json")
         return path
 
-# %% ../nbs/06_replaceme.ipynb #909c230c
+# %% ../nbs/06_replaceme.ipynb #54a73d4b
 METHODS = ("lstsq", "cosine", "uidl")
 
 def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
@@ -127,7 +164,7 @@ def _check_options(method, statistics, layers_to_skip, n, by_distance=True):
     if by_distance and (not isinstance(layers_to_skip, int) or not 1 <= layers_to_skip < n):
         raise ValueError(f"layers_to_skip must be an integer between 1 and {n - 1} for this {n}-layer model, got {layers_to_skip!r}.")
 
-# %% ../nbs/06_replaceme.ipynb #e11d5509
+# %% ../nbs/06_replaceme.ipynb #283479e6
 def rank_cuts(model, batches, size, # layers per cut
               min_original=0, # no cut may start below this original layer (min_distance_layer)
               ratio=10.0, statistics="robust", alpha=0.0, diag=False,
@@ -171,22 +208,58 @@ def cut_loss(model, s, e, T, batches) -> float:
         return trial_loss(model, s - 1, T, batches)
     finally: _restore(model, snap)
 
-# %% ../nbs/06_replaceme.ipynb #54a73d4b
-def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard):
-    "Remove positions [ps, pe), choose the transform (guarded) and fold it into layer ps−1; returns report info and T."
-    cands, preferred, cinfo = _candidates(cs, method, **candidates_kw)
-    _remove(model, list(range(ps, pe)))
+# %% ../nbs/06_replaceme.ipynb #b4efd5b8
+RIDGE_PATH = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the fit without extra ridge
+               alpha=0.0, # the ridge already asked for
+               grid=RIDGE_PATH, # strengths, × mean diagonal of XᵀX, in increasing order
+               prefix=None, # a `Prefix` for the batches
+              ) -> tuple[float, torch.Tensor | None, float, dict]:
+    "Walk ridge strengths toward the identity while the held-out loss falls: (best r, its T or None, its loss, every loss)."
+    m = torch.diagonal(XtX).mean().item()
+    best, prev, losses = (0.0, None, start_loss), start_loss, {}
+    for r in grid:
+        T = solve_lstsq(XtX, XtY, alpha + r * m, toward_identity=True)
+        losses[r] = l = trial_loss(model, pos, T, batches, prefix)
+        if l < best[2]: best = (r, T, l)
+        if l > prev: break
+        prev = l
+    return (*best, losses)
+
+# %% ../nbs/06_replaceme.ipynb #cab870bc
+def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True) -> tuple[dict, torch.Tensor]:
+    "On a model already cut after layer `pos`: the candidate transforms, the guard's choice and the ridge path; nothing is folded."
+    cands, preferred, info = _candidates(cs, method, **candidates_kw)
     info = dict(requested=preferred, massive_tokens=cs.n_massive, tokens=cs.n,
-                massive_positions=dict(sorted(cs.positions.items(), key=lambda kv: -kv[1])[:8]), **cinfo)
+                massive_positions=dict(sorted(cs.positions.items(), key=lambda kv: -kv[1])[:8]), **info)
     chosen = preferred
     if use_guard:
-        chosen, info["guard_holdout_loss"] = guard_choose(model, ps - 1, cands, held, preferred)
-        if chosen != preferred:
-            warnings.warn(f"the guard chose '{chosen}' (held-out loss {info['guard_holdout_loss'][chosen]:.4f}) over "
-                          f"'{preferred}' ({info['guard_holdout_loss'][preferred]:.4f})")
-    fold_transform(model, ps - 1, cands[chosen])
+        t = time.time()
+        prefix = Prefix(model, pos, held)
+        chosen, losses = guard_choose(model, pos, cands, held, preferred, prefix)
+        info["guard_holdout_loss"] = losses
+        st = candidates_kw["statistics"]
+        if ridge_search and not candidates_kw["diag"]:
+            XtX, XtY = cs.stats(st)[:2]
+            r, T, l, info["ridge_holdout_loss"] = ridge_path(model, pos, XtX, XtY, held, losses[f"lstsq_{st}"], candidates_kw["alpha"],
+                                                                 prefix=prefix)
+            if T is not None and l < losses[chosen] * (1 - 1e-4):
+                chosen = f"lstsq_{st}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
+        info["guard_s"], info["guard_short_path"] = round(time.time() - t, 2), prefix.ok
+        base = chosen.split("_ridge")[0]
+        if base != preferred:
+            warnings.warn(f"the guard chose '{chosen}' (held-out loss {losses[chosen]:.4f}) over "
+                          f"'{preferred}' ({losses[preferred]:.4f})")
     info["transform"] = chosen
     return info, cands[chosen]
+
+def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search):
+    "Remove positions [ps, pe), choose the transform (guarded) and fold it into layer ps−1; returns report info and T."
+    _remove(model, list(range(ps, pe)))
+    info, T = guarded_transform(model, ps - 1, cs, method, held, candidates_kw, use_guard, ridge_search)
+    fold_transform(model, ps - 1, T)
+    return info, T
 
 def save_ranking(rows, out_dir):
     "Write the candidate ranking as `selection.csv` and `selection.png` (criterion, and loss where computed)."
@@ -204,7 +277,7 @@ def save_ranking(rows, out_dir):
     fig.savefig(out/"selection.png", dpi=120, bbox_inches="tight"); plt.close(fig)
     return out
 
-# %% ../nbs/06_replaceme.ipynb #283479e6
+# %% ../nbs/06_replaceme.ipynb #9cd55c4c
 SELECTIONS = ("angular", "lstsq_residual", "loss")
 
 def replaceme(model, tokenizer,
@@ -223,6 +296,7 @@ def replaceme(model, tokenizer,
               statistics="robust", # 'robust' (sink positions left out), 'reference' (the paper's) or 'all_massive_out'
               massive_ratio=10.0, # massive-token threshold, in medians
               guard=True, holdout_batches=None, # guard on held-out calibration batches (default: 1/16 of them, ≥1)
+              ridge_search=True, # the guard also walks ridge toward the identity (`ridge_path`) while held-out loss falls
               loss="cosine", accurate=False, structure="full", optimizer="lbfgs", steps=50, lr=1e-4,
               token_budget=32768, # tokens kept for the cosine fit
               one_shot=False, # estimate every cut on the original model (the reference) instead of sequentially
@@ -283,7 +357,7 @@ def replaceme(model, tokenizer,
             del rows
             s, e = best["first_removed"], best["last_removed"] + 1
             t = time.time()
-            info, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard)
+            info, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search)
             times[f"cut_{s}_{e-1}"] = time.time() - t
             blocks.append(dict(first_removed=s, last_removed=e - 1, selection=selection, residual=best["residual"], **info))
             transforms[f"{s}-{e-1}"] = T
@@ -306,7 +380,7 @@ def replaceme(model, tokenizer,
             if cs is None:
                 cs = new_stats(ps, pe)
                 stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
-            cinfo, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard)
+            cinfo, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search)
             times[f"cut_{s}_{e-1}"] = time.time() - t
             blocks.append(dict(info, **cinfo)); transforms[f"{s}-{e-1}"] = T
     if distances_path:
@@ -317,7 +391,7 @@ def replaceme(model, tokenizer,
                   warnings=warns, ranking=ranking,
                   options=dict(layers_to_skip=layers_to_skip, num_A=num_A, merge_consecutive=merge_consecutive,
                                min_distance_layer=min_distance_layer, remove_layers=remove_layers, distance_mode=distance_mode,
-                               alpha=alpha, diag=diag, statistics=statistics, massive_ratio=massive_ratio, guard=use_guard,
+                               alpha=alpha, diag=diag, statistics=statistics, massive_ratio=massive_ratio, guard=use_guard, ridge_search=ridge_search,
                                loss=loss, accurate=accurate, structure=structure, optimizer=optimizer, steps=steps, lr=lr,
                                token_budget=token_budget, one_shot=one_shot, loss_candidates=loss_candidates,
                                stats_model_4bit=stats_model is not None),

@@ -99,11 +99,14 @@ class CutStats:
 # %% ../nbs/05_transforms.ipynb #a555a7aa
 def solve_lstsq(XtX, XtY, alpha=0.0, # ridge strength
                 diag=False, # fit a diagonal T (one scale per channel)
+                toward_identity=False, # shrink toward T = I (plain dropping) instead of T = 0
                ):
-    "Least-squares transform from the sums: (XᵀX + αI)⁻¹ XᵀY, in fp64."
+    "Least-squares transform from the sums: (XᵀX + αI)⁻¹ (XᵀY + αP), P = 0 or I, in fp64."
     XtX, XtY = XtX.double(), XtY.double()
+    I = torch.eye(XtX.shape[0], dtype=XtX.dtype, device=XtX.device)
+    if toward_identity and alpha: XtY = XtY + alpha * I
     if diag: return torch.diag(torch.diagonal(XtY) / (torch.diagonal(XtX) + alpha).clamp_min(1e-30))
-    A = XtX + alpha * torch.eye(XtX.shape[0], dtype=XtX.dtype, device=XtX.device)
+    A = XtX + alpha * I
     L, info = torch.linalg.cholesky_ex(A)
     if info.item() == 0: return torch.cholesky_solve(XtY, L)
     warnings.warn("XᵀX is singular (too few calibration tokens, or channels that are always zero): using the "
