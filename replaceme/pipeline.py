@@ -19,8 +19,8 @@ from .transforms import CutStats, STATISTICS, solve_lstsq, rel_residual, fit_tra
 
 # %% auto #0
 __all__ = ['METHODS', 'RIDGE_PATH', 'SELECTIONS', 'cuts_from_indices', 'holdout_loss', 'Prefix', 'trial_loss', 'guard_choose',
-           'PruneResult', 'rank_cuts', 'cut_loss', 'ridge_path', 'guarded_transform', 'save_ranking', 'replaceme',
-           'uidl']
+           'PruneResult', 'solve_named', 'rank_cuts', 'cut_loss', 'ridge_path', 'guarded_transform', 'choose_for_cut',
+           'save_ranking', 'replaceme', 'uidl']
 
 # %% ../nbs/06_replaceme.ipynb #97ac6553
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -140,17 +140,24 @@ class PruneResult:
 # %% ../nbs/06_replaceme.ipynb #54a73d4b
 METHODS = ("lstsq", "cosine", "uidl")
 
+def solve_named(cs, name, alpha=0.0, diag=False, statistics="robust"):
+    "The transform a candidate's name stands for, solved from the statistics `cs` (None for 'cosine', which is fitted)."
+    if name == "identity": return torch.eye(cs.d, dtype=torch.float64)
+    if name == "diag": return solve_lstsq(*cs.stats(statistics)[:2], alpha=alpha, diag=True)
+    if name == "cosine": return None
+    mode, _, r = name.removeprefix("lstsq_").partition("_ridge")
+    XtX, XtY = cs.stats(mode)[:2]
+    if not r: return solve_lstsq(XtX, XtY, alpha=alpha, diag=diag)
+    return solve_lstsq(XtX, XtY, alpha + float(r) * torch.diagonal(XtX).mean().item(), toward_identity=True)
+
 def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
     "Candidate transforms for one cut, and the name of the one the user's settings point at."
-    d = cs.d
     fits = {mode: cs.stats(mode) for mode in STATISTICS}
-    main = fits[statistics]
-    cands = dict(identity=torch.eye(d, dtype=torch.float64), diag=solve_lstsq(*main[:2], alpha=alpha, diag=True))
-    for mode, (XtX, XtY, _, ntok) in fits.items():
-        if mode == "reference" or ntok != fits["reference"][3] or mode == statistics:  # skip exact duplicates of the paper's fit
-            cands[f"lstsq_{mode}"] = solve_lstsq(XtX, XtY, alpha=alpha, diag=diag)
+    names = ["identity", "diag"] + [f"lstsq_{mode}" for mode, f in fits.items()  # skip exact duplicates of the paper's fit
+                                    if mode == "reference" or f[3] != fits["reference"][3] or mode == statistics]
+    cands = {k: solve_named(cs, k, alpha, diag, statistics) for k in names}
     preferred = f"lstsq_{statistics}"
-    info = dict(rel_residual={k: rel_residual(*main[:3], T) for k, T in cands.items()}, sink_positions=cs.sink_positions())
+    info = dict(rel_residual={k: rel_residual(*fits[statistics][:3], T) for k, T in cands.items()}, sink_positions=cs.sink_positions())
     if method == "cosine":
         X, Y, R = cs.samples()
         T, before, after = fit_transform(X, Y, R, T0=cands[preferred], **cosine_kw)
@@ -228,7 +235,9 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
     return (*best, losses)
 
 # %% ../nbs/06_replaceme.ipynb #cab870bc
-def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True) -> tuple[dict, torch.Tensor]:
+def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
+                      refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
+                     ) -> tuple[dict, torch.Tensor]:
     "On a model already cut after layer `pos`: the candidate transforms, the guard's choice and the ridge path; nothing is folded."
     cands, preferred, info = _candidates(cs, method, **candidates_kw)
     info = dict(requested=preferred, massive_tokens=cs.n_massive, tokens=cs.n,
@@ -252,12 +261,27 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
             warnings.warn(f"the guard chose '{chosen}' (held-out loss {losses[chosen]:.4f}) over "
                           f"'{preferred}' ({losses[preferred]:.4f})")
     info["transform"] = chosen
-    return info, cands[chosen]
+    T = cands[chosen]
+    if refit_stats is not None and chosen not in ("identity", "cosine"):
+        every = CutStats(cs.s, cs.e, cs.d, cs.ratio).add(cs).add(refit_stats)
+        T = solve_named(every, chosen, candidates_kw["alpha"], candidates_kw["diag"], candidates_kw["statistics"])
+        info["refit_tokens"] = every.n
+    return info, T
 
-def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search):
-    "Remove positions [ps, pe), choose the transform (guarded) and fold it into layer ps−1; returns report info and T."
+def choose_for_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
+                   refit=True, # solve the chosen fit again with the held-out batches' statistics added
+                  ) -> tuple[dict, torch.Tensor]:
+    "Remove positions [ps, pe) and choose the transform for layer ps−1 (guarded, then refitted on all tokens); nothing is folded."
+    held_stats = None
+    if use_guard and refit:
+        held_stats = CutStats(ps, pe, cs.d, cs.ratio)
+        stream(model, held, held_stats, h_needed={ps, pe}, f_needed={ps - 1}, desc="held-out statistics", progress=False)
     _remove(model, list(range(ps, pe)))
-    info, T = guarded_transform(model, ps - 1, cs, method, held, candidates_kw, use_guard, ridge_search)
+    return guarded_transform(model, ps - 1, cs, method, held, candidates_kw, use_guard, ridge_search, held_stats)
+
+def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit):
+    "Remove positions [ps, pe), choose the transform and fold it into layer ps−1; returns report info and T."
+    info, T = choose_for_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit)
     fold_transform(model, ps - 1, T)
     return info, T
 
@@ -357,7 +381,7 @@ def replaceme(model, tokenizer,
             del rows
             s, e = best["first_removed"], best["last_removed"] + 1
             t = time.time()
-            info, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search)
+            info, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, True)
             times[f"cut_{s}_{e-1}"] = time.time() - t
             blocks.append(dict(first_removed=s, last_removed=e - 1, selection=selection, residual=best["residual"], **info))
             transforms[f"{s}-{e-1}"] = T
@@ -380,7 +404,7 @@ def replaceme(model, tokenizer,
             if cs is None:
                 cs = new_stats(ps, pe)
                 stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
-            cinfo, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search)
+            cinfo, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, not one_shot)
             times[f"cut_{s}_{e-1}"] = time.time() - t
             blocks.append(dict(info, **cinfo)); transforms[f"{s}-{e-1}"] = T
     if distances_path:

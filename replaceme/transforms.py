@@ -69,6 +69,16 @@ class CutStats:
             b, t = pick[:, 0].to(X.device), pick[:, 1].to(X.device)
             for k, v in dict(X=X, Y=Y, R=hs - X).items(): self.sample[k].append(v[b, t].float().cpu())
 
+    def add(self, other: "CutStats") -> "CutStats":
+        "Add the sums and massive tokens of `other` (the same cut, other batches) into these statistics."
+        if (other.s, other.e, other.d) != (self.s, self.e, self.d): raise ValueError("add: statistics of different cuts.")
+        self.XtX += other.XtX; self.XtY += other.XtY; self.yy += other.yy; self.n += other.n; self.n_massive += other.n_massive
+        for k in self.massive: self.massive[k] = self.massive[k] + other.massive[k]
+        T = max(len(self.pos_count), len(other.pos_count))
+        pad = lambda c: torch.cat([c, torch.zeros(T - len(c), dtype=torch.long)])
+        self.pos_count = pad(self.pos_count) + pad(other.pos_count)
+        return self
+
     @property
     def positions(self) -> dict:
         "Massive tokens kept, counted by position."
