@@ -152,8 +152,8 @@ def solve_named(cs, name, alpha=0.0, diag=False, statistics="robust"):
 
 def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
     "Candidate transforms for one cut, and the name of the one the user's settings point at."
-    fits = {mode: cs.stats(mode) for mode in STATISTICS}
-    names = ["identity", "diag"] + [f"lstsq_{mode}" for mode, f in fits.items()  # skip exact duplicates of the paper's fit
+    fits = {mode: cs.stats(mode) for mode in ("reference", statistics)}
+    names = ["identity", "diag"] + [f"lstsq_{mode}" for mode, f in fits.items()  # skip an exact duplicate of the paper's fit
                                     if mode == "reference" or f[3] != fits["reference"][3] or mode == statistics]
     cands = {k: solve_named(cs, k, alpha, diag, statistics) for k in names}
     preferred = f"lstsq_{statistics}"
@@ -216,7 +216,7 @@ def cut_loss(model, s, e, T, batches) -> float:
     finally: _restore(model, snap)
 
 # %% ../nbs/06_replaceme.ipynb #b4efd5b8
-RIDGE_PATH = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+RIDGE_PATH = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the fit without extra ridge
                alpha=0.0, # the ridge already asked for
