@@ -68,11 +68,15 @@ def holdout_loss(model, batches, prefix=None, # a `Prefix`: run only the layers 
 # %% ../nbs/06_replaceme.ipynb #e737036a
 class Prefix:
     "Held-out batches with the residual stream entering layer `pos` cached, so that trials run only layers `pos…`."
-    def __init__(self, model, pos, batches, check=True):
+    def __init__(self, model, pos, batches, check=True,
+                 states=None, # the states entering layer `pos`, per batch, when a pass over `batches` already took them
+                ):
         from replaceme.slm import run_view
         self.model, self.pos, self.batches, self._run = model, pos, list(batches), run_view
-        self.h = []
-        stream(model, self.batches, lambda h, F, m: self.h.append(h[pos]), h_needed={pos}, progress=False)
+        self.h = states
+        if states is None:
+            self.h = []
+            stream(model, self.batches, lambda h, F, m: self.h.append(h[pos]), h_needed={pos}, progress=False)
         self.ok = True
         if check:
             short, full = self.loss(1), holdout_loss(model, self.batches[:1])
@@ -237,6 +241,7 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
 # %% ../nbs/06_replaceme.ipynb #cab870bc
 def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
+                      prefix=None, # a `Prefix` of the held-out batches at layer `pos` (default: made here)
                      ) -> tuple[dict, torch.Tensor]:
     "On a model already cut after layer `pos`: the candidate transforms, the guard's choice and the ridge path; nothing is folded."
     cands, preferred, info = _candidates(cs, method, **candidates_kw)
@@ -245,7 +250,7 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
     chosen = preferred
     if use_guard:
         t = time.time()
-        prefix = Prefix(model, pos, held)
+        prefix = prefix or Prefix(model, pos, held)
         chosen, losses = guard_choose(model, pos, cands, held, preferred, prefix)
         info["guard_holdout_loss"] = losses
         st = candidates_kw["statistics"]
@@ -272,12 +277,14 @@ def choose_for_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard=Tru
                    refit=True, # solve the chosen fit again with the held-out batches' statistics added
                   ) -> tuple[dict, torch.Tensor]:
     "Remove positions [ps, pe) and choose the transform for layer ps−1 (guarded, then refitted on all tokens); nothing is folded."
-    held_stats = None
-    if use_guard and refit:
-        held_stats = CutStats(ps, pe, cs.d, cs.ratio)
-        stream(model, held, held_stats, h_needed={ps, pe}, f_needed={ps - 1}, desc="held-out statistics", progress=False)
-    _remove(model, list(range(ps, pe)))
-    return guarded_transform(model, ps - 1, cs, method, held, candidates_kw, use_guard, ridge_search, held_stats)
+    held_stats, states = None, None
+    if use_guard and refit:  # one pass over the held-out batches: their statistics, and the guard's cached states
+        held_stats, states = CutStats(ps, pe, cs.d, cs.ratio), []
+        def take(h, F, m): held_stats(h, F, m); states.append(h[ps - 1])
+        stream(model, held, take, h_needed={ps - 1, ps, pe}, f_needed={ps - 1}, desc="held-out statistics", progress=False)
+    _remove(model, list(range(ps, pe)))  # layers below ps are untouched: the states entering ps−1 stay valid
+    prefix = Prefix(model, ps - 1, held, states=states) if use_guard else None
+    return guarded_transform(model, ps - 1, cs, method, held, candidates_kw, use_guard, ridge_search, held_stats, prefix)
 
 def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit):
     "Remove positions [ps, pe), choose the transform and fold it into layer ps−1; returns report info and T."
