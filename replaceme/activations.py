@@ -6,12 +6,15 @@ Docs: https://replaceme.github.io/replaceme/activations.html.md"""
 
 # %% ../nbs/03_activations.ipynb #5da01afa
 from __future__ import annotations
+from contextlib import contextmanager
 import torch
+from torch import nn
 from tqdm.auto import tqdm
-from .models import get_layers, mlp_out_name, mlp_post_norm_name, hidden_size, num_layers
+from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_out_name, mlp_post_norm_name, hidden_size, num_layers
+from .surgery import _per_layer_config_keys
 
 # %% auto #0
-__all__ = ['stream']
+__all__ = ['stream', 'layer_view', 'run_view']
 
 # %% ../nbs/03_activations.ipynb #4cce0efb
 class _Stop(Exception): "Raised by a hook once everything needed from this batch is caught."
@@ -66,3 +69,69 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
     finally:
         for h in hooks: h.remove()
         got.clear()
+
+# %% ../nbs/03_activations.ipynb #d3ea5e05
+@contextmanager
+def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
+              ):
+    "Temporarily make the decoder stack the modules of `entries`, renumbered, with matching per-layer config."
+    cfg, path, n = model.config, layers_path(model), num_layers(model)
+    old = get_layers(model)
+    keys = _per_layer_config_keys(cfg, n)
+    saved = {k: getattr(cfg, k) for k in keys}
+    mods = [m for _, m in entries]
+    idx = [(a, a.layer_idx) for m in mods for a in layer_idx_modules(m)]
+    try:
+        set_layers(model, nn.ModuleList(mods), path)
+        for k in keys: setattr(cfg, k, [saved[k][p] for p, _ in entries])
+        cfg.num_hidden_layers = len(mods)
+        for j, m in enumerate(mods):
+            for a in layer_idx_modules(m): a.layer_idx = j
+        yield mods
+    finally:
+        set_layers(model, old, path)
+        for k in keys: setattr(cfg, k, saved[k])
+        cfg.num_hidden_layers = n
+        for a, i in idx: a.layer_idx = i
+
+# %% ../nbs/03_activations.ipynb #8fbb1efc
+def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
+             batches: list, # batches of `input_ids`, `attention_mask`
+             consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b
+             h_in: list | None = None, # per batch: the residual stream entering the first view layer (None: the embeddings)
+             keep=(), # residual states to hand over: j is the input of view layer j (len(entries): the last output)
+             final: bool = True, # also hand over the final hidden state (after the final norm)
+             store=None, # device for the states handed over (None: where they were computed)
+             desc: str = "", progress: bool = False):
+    "Run `batches` through the view `entries` (starting from `h_in` when given), feeding `consumer`."
+    dev = next(model.parameters()).device
+    keep, k = sorted(set(keep)), len(entries)
+    if any(not 0 <= j <= k for j in keep): raise ValueError(f"keep={keep}: a view of {k} layers has states 0..{k}.")
+    if not final and not keep: raise ValueError("Ask for some states or for the final state.")
+    last = keep[-1] if keep else None
+    cur, got = {}, {}
+    def put(j, h):
+        got[j] = h.to(store) if store is not None else h
+        if not final and j == last: raise _Stop()
+    def pre(m, args, kwargs):
+        h = args[0] if args else kwargs["hidden_states"]
+        if "h" in cur:
+            h = cur["h"]
+            args, kwargs = ((h,) + tuple(args[1:]), kwargs) if args else (args, {**kwargs, "hidden_states": h})
+        if 0 in keep: put(0, h)
+        return args, kwargs
+    with layer_view(model, entries) as mods:
+        hooks = [mods[0].register_forward_pre_hook(pre, with_kwargs=True)]
+        hooks += [mods[j - 1].register_forward_hook(lambda m, a, o, j=j: put(j, _first(o))) for j in keep if j > 0]
+        try:
+            for b, batch in enumerate(tqdm(batches, desc=desc, disable=not progress, leave=False)):
+                got.clear(); cur.clear()
+                if h_in is not None: cur["h"] = h_in[b].to(dev)
+                out = None
+                with torch.no_grad():
+                    try: out = model.base_model(input_ids=batch["input_ids"].to(dev), attention_mask=batch["attention_mask"].to(dev),
+                                                use_cache=False).last_hidden_state
+                    except _Stop: pass
+                consumer(b, dict(got), out.to(store) if store is not None and out is not None else out)
+        finally:
+            for h in hooks: h.remove()

@@ -13,7 +13,7 @@ import torch
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
 from .surgery import remove_layers as _remove, fold_transform, save_pruned, surgery_record, write_json_atomic
 from .data import calibration_data, Calibration
-from .activations import stream
+from .activations import stream, run_view
 from .distances import distance_analysis, select_blocks, save_distances, sink_layers
 from .transforms import CutStats, STATISTICS, solve_lstsq, rel_residual, fit_transform
 
@@ -47,17 +47,34 @@ def _logits(model, final):
     cap = getattr(model.config, "final_logit_softcapping", None)
     return torch.tanh(logits / cap) * cap if cap else logits
 
+def _targets(batch, device):
+    "Next-token targets of `batch`: (B, T−1) token ids, −100 where the target is padding."
+    ids, mask = batch["input_ids"].to(device), batch["attention_mask"].to(device)
+    return ids[:, 1:].masked_fill(mask[:, 1:] == 0, -100)
+
 def _nll(logits, batch) -> tuple[float, int]:
     "Summed next-token cross-entropy over the real tokens of `batch`, and their count."
-    ids, mask = batch["input_ids"].to(logits.device), batch["attention_mask"].to(logits.device)
-    tgt = ids[:, 1:].masked_fill(mask[:, 1:] == 0, -100)
-    nll = torch.nn.functional.cross_entropy(logits[:, :-1].float().transpose(1, 2), tgt, ignore_index=-100, reduction="sum")
+    tgt = _targets(batch, logits.device)
+    nll = torch.nn.functional.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]).float(), tgt.reshape(-1), ignore_index=-100, reduction="sum")
     return nll.item(), int((tgt != -100).sum())
+
+def _final_nll(model, final, batch, chunk=1024, # positions per LM-head call
+              ) -> tuple[float, int]:
+    "`_nll` from the final hidden state: the LM head runs on the scored positions only, `chunk` at a time."
+    tgt = _targets(batch, final.device)
+    keep = tgt != -100
+    h, t = final[:, :-1][keep], tgt[keep]
+    tot = sum(torch.nn.functional.cross_entropy(_logits(model, h[i:i + chunk]).float(), t[i:i + chunk], reduction="sum").item()
+              for i in range(0, len(t), chunk))
+    return tot, len(t)
 
 def holdout_loss(model, batches, prefix=None, # a `Prefix`: run only the layers above it
                 ) -> float:
     "Mean next-token cross-entropy of `model` over the real tokens of `batches`."
-    if prefix is not None and prefix.ok: return prefix.loss()
+    if prefix is not None and prefix.ok:
+        if any(b["input_ids"] is not p["input_ids"] for b, p in zip(batches, prefix.batches)):
+            raise ValueError("holdout_loss with a prefix scores the prefix's own first batches: pass those.")
+        return prefix.loss(len(batches))
     dev, tot, n = next(model.parameters()).device, 0.0, 0
     with torch.no_grad():
         for b in batches:
@@ -71,26 +88,29 @@ class Prefix:
     def __init__(self, model, pos, batches, check=True,
                  states=None, # the states entering layer `pos`, per batch, when a pass over `batches` already took them
                 ):
-        from replaceme.slm import run_view
-        self.model, self.pos, self.batches, self._run = model, pos, list(batches), run_view
+        self.model, self.pos, self.batches = model, pos, list(batches)
         self.h = states
         if states is None:
             self.h = []
             stream(model, self.batches, lambda h, F, m: self.h.append(h[pos]), h_needed={pos}, progress=False)
         self.ok = True
-        if check:
-            short, full = self.loss(1), holdout_loss(model, self.batches[:1])
+        if check:  # two sequences of the first batch, short path against a whole forward
+            b = {k: v[:2] for k, v in self.batches[0].items()}
+            short, full = self._loss([b], [self.h[0][:2]]), holdout_loss(model, [b])
             self.ok = abs(short - full) <= 1e-3 * abs(full) + 1e-6
+
+    def _loss(self, bs, hs) -> float:
+        entries = list(enumerate(get_layers(self.model)))[self.pos:]
+        tot = [0.0, 0]
+        def take(b, states, final):
+            s_, c = _final_nll(self.model, final, bs[b]); tot[0] += s_; tot[1] += c
+        with torch.no_grad(): run_view(self.model, entries, bs, take, h_in=hs, final=True)
+        return tot[0] / max(tot[1], 1)
 
     def loss(self, n_batches=None) -> float:
         "Mean next-token loss over the first `n_batches` (default: all), running layers `pos…` only."
         bs = self.batches[:n_batches] if n_batches else self.batches
-        entries = list(enumerate(get_layers(self.model)))[self.pos:]
-        tot = [0.0, 0]
-        def take(b, states, final):
-            s_, c = _nll(_logits(self.model, final), bs[b]); tot[0] += s_; tot[1] += c
-        with torch.no_grad(): self._run(self.model, entries, bs, take, h_in=self.h[:len(bs)], final=True)
-        return tot[0] / max(tot[1], 1)
+        return self._loss(bs, self.h[:len(bs)])
 
 # %% ../nbs/06_replaceme.ipynb #f5ee2eb3
 def _fold_target(model, pos):
@@ -111,12 +131,21 @@ def trial_loss(model, pos, T, batches, prefix=None) -> float:
             for name, p in target.named_parameters(): p.copy_(saved[name])
         del rec[k:]
 
-def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=None) -> tuple[str, dict]:
-    "Score each candidate transform on held-out batches; return the best one's name and all losses."
-    losses = {name: trial_loss(model, pos, T, batches, prefix) for name, T in candidates.items()}
-    best = min(losses, key=losses.get)
-    if preferred and losses[preferred] <= losses[best] * (1 + 1e-4): best = preferred  # ties go to the method asked for
-    return best, losses
+def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=None,
+                 margin=0.05, # after the first batch, candidates more than this fraction above the best there are dropped
+                 keep=(), # names scored on every batch whatever their first-batch loss
+                ) -> tuple[str, dict, list]:
+    "Score candidate transforms on held-out batches: the best one's name, every loss, and the names dropped after the first batch."
+    batches = list(batches)
+    first = {name: trial_loss(model, pos, T, batches[:1], prefix) for name, T in candidates.items()}
+    if len(batches) == 1: losses, dropped = first, []
+    else:
+        lo = min(first.values())
+        dropped = [n for n, l in first.items() if l > lo * (1 + margin) and n not in keep]
+        losses = {n: first[n] if n in dropped else trial_loss(model, pos, T, batches, prefix) for n, T in candidates.items()}
+    best = min((n for n in losses if n not in dropped), key=losses.get)
+    if preferred and preferred not in dropped and losses[preferred] <= losses[best] * (1 + 1e-4): best = preferred  # ties go to the method asked for
+    return best, losses, dropped
 
 # %% ../nbs/06_replaceme.ipynb #8273c00c
 @dataclass
@@ -251,10 +280,11 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
     if use_guard:
         t = time.time()
         prefix = prefix or Prefix(model, pos, held)
-        chosen, losses = guard_choose(model, pos, cands, held, preferred, prefix)
-        info["guard_holdout_loss"] = losses
         st = candidates_kw["statistics"]
-        if ridge_search and not candidates_kw["diag"]:
+        ridge = ridge_search and not candidates_kw["diag"]
+        chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{st}"] if ridge else [])
+        info["guard_holdout_loss"], info["guard_dropped_after_first_batch"] = losses, dropped
+        if ridge:
             XtX, XtY = cs.stats(st)[:2]
             r, T, l, info["ridge_holdout_loss"] = ridge_path(model, pos, XtX, XtY, held, losses[f"lstsq_{st}"], candidates_kw["alpha"],
                                                                  prefix=prefix)

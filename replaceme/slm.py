@@ -7,20 +7,19 @@ Docs: https://replaceme.github.io/replaceme/slm.html.md"""
 # %% ../nbs/07_slm.ipynb #ee2860a2
 from __future__ import annotations
 import copy, math, time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
 from torch import nn
 from tqdm.auto import tqdm
-from .models import get_layers, set_layers, layers_path, layer_idx_modules, num_layers, hidden_size, load
-from .surgery import remove_layers, original_index, save_pruned, _per_layer_config_keys
+from .models import get_layers, num_layers, hidden_size, load
+from .surgery import remove_layers, original_index, save_pruned
 from .data import calibration_data
-from .activations import _Stop, _first
+from .activations import _Stop, _first, layer_view, run_view
 
 # %% auto #0
-__all__ = ['CACHE_BUDGET', 'SLM_KEYS', 'norm_params', 'merged_state', 'merge_layer', 'layer_view', 'run_view', 'similarity_terms',
-           'WindowScorer', 'merge_windows', 'sliding_search', 'target_search', 'SLMResult', 'slm', 'slm_from_config']
+__all__ = ['CACHE_BUDGET', 'SLM_KEYS', 'norm_params', 'merged_state', 'merge_layer', 'similarity_terms', 'WindowScorer',
+           'merge_windows', 'sliding_search', 'target_search', 'SLMResult', 'slm', 'slm_from_config']
 
 # %% ../nbs/07_slm.ipynb #18df3f6d
 def norm_params(layer: nn.Module) -> set:
@@ -65,73 +64,7 @@ def merge_layer(layers, lo: int, hi: int, weight_factor: float = 1.0, norms: str
         for name, p in new.named_parameters(): p.copy_(state[name])
     return new
 
-# %% ../nbs/07_slm.ipynb #8b727181
-@contextmanager
-def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
-              ):
-    "Temporarily make the decoder stack the modules of `entries`, renumbered, with matching per-layer config."
-    cfg, path, n = model.config, layers_path(model), num_layers(model)
-    old = get_layers(model)
-    keys = _per_layer_config_keys(cfg, n)
-    saved = {k: getattr(cfg, k) for k in keys}
-    mods = [m for _, m in entries]
-    idx = [(a, a.layer_idx) for m in mods for a in layer_idx_modules(m)]
-    try:
-        set_layers(model, nn.ModuleList(mods), path)
-        for k in keys: setattr(cfg, k, [saved[k][p] for p, _ in entries])
-        cfg.num_hidden_layers = len(mods)
-        for j, m in enumerate(mods):
-            for a in layer_idx_modules(m): a.layer_idx = j
-        yield mods
-    finally:
-        set_layers(model, old, path)
-        for k in keys: setattr(cfg, k, saved[k])
-        cfg.num_hidden_layers = n
-        for a, i in idx: a.layer_idx = i
-
 # %% ../nbs/07_slm.ipynb #3dc5826b
-def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
-             batches: list, # batches of `input_ids`, `attention_mask`
-             consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b
-             h_in: list | None = None, # per batch: the residual stream entering the first view layer (None: the embeddings)
-             keep=(), # residual states to hand over: j is the input of view layer j (len(entries): the last output)
-             final: bool = True, # also hand over the final hidden state (after the final norm)
-             store=None, # device for the states handed over (None: where they were computed)
-             desc: str = "", progress: bool = False):
-    "Run `batches` through the view `entries` (starting from `h_in` when given), feeding `consumer`."
-    dev = next(model.parameters()).device
-    keep, k = sorted(set(keep)), len(entries)
-    if any(not 0 <= j <= k for j in keep): raise ValueError(f"keep={keep}: a view of {k} layers has states 0..{k}.")
-    if not final and not keep: raise ValueError("Ask for some states or for the final state.")
-    last = keep[-1] if keep else None
-    cur, got = {}, {}
-    def put(j, h):
-        got[j] = h.to(store) if store is not None else h
-        if not final and j == last: raise _Stop()
-    def pre(m, args, kwargs):
-        h = args[0] if args else kwargs["hidden_states"]
-        if "h" in cur:
-            h = cur["h"]
-            args, kwargs = ((h,) + tuple(args[1:]), kwargs) if args else (args, {**kwargs, "hidden_states": h})
-        if 0 in keep: put(0, h)
-        return args, kwargs
-    with layer_view(model, entries) as mods:
-        hooks = [mods[0].register_forward_pre_hook(pre, with_kwargs=True)]
-        hooks += [mods[j - 1].register_forward_hook(lambda m, a, o, j=j: put(j, _first(o))) for j in keep if j > 0]
-        try:
-            for b, batch in enumerate(tqdm(batches, desc=desc, disable=not progress, leave=False)):
-                got.clear(); cur.clear()
-                if h_in is not None: cur["h"] = h_in[b].to(dev)
-                out = None
-                with torch.no_grad():
-                    try: out = model.base_model(input_ids=batch["input_ids"].to(dev), attention_mask=batch["attention_mask"].to(dev),
-                                                use_cache=False).last_hidden_state
-                    except _Stop: pass
-                consumer(b, dict(got), out.to(store) if store is not None and out is not None else out)
-        finally:
-            for h in hooks: h.remove()
-
-# %% ../nbs/07_slm.ipynb #d4735e3a
 def similarity_terms(ref, out, # (batch, tokens, d) final hidden states of the original and the candidate model
                      mask, # (batch, tokens): 1 for real tokens
                      mode: str = "flat", # "flat": per sample cosine of the flattened states; "token": per token cosine
@@ -146,7 +79,7 @@ def similarity_terms(ref, out, # (batch, tokens, d) final hidden states of the o
     if mode == "token": return torch.cosine_similarity(a, b, dim=-1, eps=1e-12)[m].sum().item(), int(m.sum())
     raise ValueError(f"similarity must be 'flat' or 'token', got {mode!r}.")
 
-# %% ../nbs/07_slm.ipynb #f69cfc96
+# %% ../nbs/07_slm.ipynb #d4735e3a
 CACHE_BUDGET = 2 * 2**30 # bytes: keep the residual stream at every layer when it fits in this
 
 class WindowScorer:
@@ -222,7 +155,7 @@ class WindowScorer:
             self.memo[key], self.evaluations = acc[0] / max(acc[1], 1), self.evaluations + 1
         return self.memo[key]
 
-# %% ../nbs/07_slm.ipynb #bdcd3bc1
+# %% ../nbs/07_slm.ipynb #200bd611
 def merge_windows(model, windows, # [(lo, hi)] inclusive, 0-based current positions; must not overlap
                   weight_factor: float = 1.0, norms: str = "merge"):
     "Merge each window into its first layer and remove the others, in place (renumbered, config fixed)."
@@ -239,7 +172,7 @@ def merge_windows(model, windows, # [(lo, hi)] inclusive, 0-based current positi
     if drop: remove_layers(model, drop)
     return model
 
-# %% ../nbs/07_slm.ipynb #9178ff1d
+# %% ../nbs/07_slm.ipynb #9434edd4
 def sliding_search(score, # score(above: tuple of windows, lo, hi) -> similarity of the model with them merged
                    threshold: float, # a window grows while its similarity stays above this
                    start_layer: int, # top of the first window (published: the second-to-last layer)
@@ -261,7 +194,7 @@ def sliding_search(score, # score(above: tuple of windows, lo, hi) -> similarity
         hi = best[0] - 1
     return windows, sims
 
-# %% ../nbs/07_slm.ipynb #a69e091d
+# %% ../nbs/07_slm.ipynb #fc160c96
 def target_search(score, target_removed: int, # layers to remove
                   start_layer: int, min_layer: int = 0,
                   tol: float = 1e-4, # bisection stops when the threshold is known to this precision
@@ -284,7 +217,7 @@ def target_search(score, target_removed: int, # layers to remove
         else: hi_t = mid
     return best[0], best[1], lo_t
 
-# %% ../nbs/07_slm.ipynb #af99c414
+# %% ../nbs/07_slm.ipynb #ca576fc0
 @dataclass
 class SLMResult:
     "A model pruned by sliding layer merging, with what was done to it."
@@ -297,7 +230,7 @@ class SLMResult:
         "Save the pruned model, tokenizer and `replaceme_report.json` (with the SLM fields) atomically."
         return save_pruned(self.model, self.tokenizer, path, report=self.report, overwrite=overwrite)
 
-# %% ../nbs/07_slm.ipynb #070ad928
+# %% ../nbs/07_slm.ipynb #a69e091d
 def slm(model, tokenizer,
         calibration=None, # a `Calibration` (or list of batches); None: read `dataset`
         dataset="default", dataset_column="text", dataset_subset=None, # calibration source, as in `calibration_data`
@@ -340,7 +273,7 @@ def slm(model, tokenizer,
                   seconds=round(time.time() - t0, 1))
     return SLMResult(model, tokenizer, [tuple(w) for w in orig], sims, report)
 
-# %% ../nbs/07_slm.ipynb #149eb70e
+# %% ../nbs/07_slm.ipynb #183af962
 SLM_KEYS = {"method", "model_path", "dataset", "dataset_column", "dataset_subset", "dataset_size", "batch_size", "max_length",
             "threshold", "target_layers", "similarity", "weight_factor", "norms", "start_layer", "min_layer", "save_path",
             "overwrite", "dtype", "device", "token"}
