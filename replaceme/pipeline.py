@@ -192,7 +192,7 @@ def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
     preferred = f"lstsq_{statistics}"
     info = dict(rel_residual={k: rel_residual(*fits[statistics][:3], T) for k, T in cands.items()}, sink_positions=cs.sink_positions())
     if method == "cosine":
-        X, Y, R = cs.samples()
+        X, Y, R = cs.samples(statistics)
         T, before, after = fit_transform(X, Y, R, T0=cands[preferred], **cosine_kw)
         cands["cosine"], preferred = T, "cosine"
         info["cosine_loss"] = dict(start=before, end=after, tokens=len(X))

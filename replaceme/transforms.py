@@ -40,7 +40,7 @@ class CutStats:
         self.massive = dict(pos=[], X=[], Y=[])
         self.pos_count = torch.zeros(0, dtype=torch.long)  # real tokens seen at each position
         self.budget, self.per_batch = budget, math.ceil(budget / max(n_batches, 1)) if budget else 0
-        self.sample = dict(X=[], Y=[], R=[])
+        self.sample = dict(X=[], Y=[], R=[], pos=[], big=[])
         self.gen = torch.Generator().manual_seed(seed)
 
     def __call__(self, h, F, mask):
@@ -64,10 +64,11 @@ class CutStats:
             self.massive["pos"] += t.tolist()
             self.massive["X"].append(X[b, t].cpu()); self.massive["Y"].append(Y[b, t].cpu())
         if self.per_batch:
-            ok = (mask & ~big).nonzero()
+            ok = mask.nonzero()
             pick = ok[torch.randperm(len(ok), generator=self.gen)[: self.per_batch]]
             b, t = pick[:, 0].to(X.device), pick[:, 1].to(X.device)
             for k, v in dict(X=X, Y=Y, R=hs - X).items(): self.sample[k].append(v[b, t].float().cpu())
+            self.sample["pos"].append(t.cpu()); self.sample["big"].append(big[b, t].cpu())
 
     def add(self, other: "CutStats") -> "CutStats":
         "Add the sums and massive tokens of `other` (the same cut, other batches) into these statistics."
@@ -101,10 +102,14 @@ class CutStats:
         Xm, Ym = torch.cat(self.massive["X"])[drop], torch.cat(self.massive["Y"])[drop]
         return self.XtX - Xm.T @ Xm, self.XtY - Xm.T @ Ym, self.yy - (Ym * Ym).sum().item(), self.n - int(drop.sum())
 
-    def samples(self):
-        "The kept token sample as (X, Y, R) float32 tensors."
+    def samples(self, mode="robust"):
+        "The token sample as (X, Y, R) float32 tensors, less the tokens that `mode` leaves out of the statistics."
         if not self.sample["X"]: raise ValueError("No token sample was kept: set budget > 0 for the cosine fit.")
-        return tuple(torch.cat(self.sample[k])[: self.budget] for k in "XYR")
+        if mode not in STATISTICS: raise ValueError(f"statistics must be one of {STATISTICS}, got {mode!r}.")
+        pos, big = torch.cat(self.sample["pos"]), torch.cat(self.sample["big"])
+        out = big if mode == "all_massive_out" else big & torch.isin(pos, torch.tensor(self.sink_positions(), dtype=pos.dtype))
+        if mode == "reference": out = torch.zeros_like(big)
+        return tuple(torch.cat(self.sample[k])[~out][: self.budget] for k in "XYR")
 
 # %% ../nbs/05_transforms.ipynb #a555a7aa
 def solve_lstsq(XtX, XtY, alpha=0.0, # ridge strength
