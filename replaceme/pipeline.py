@@ -293,8 +293,8 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
         info["guard_s"], info["guard_short_path"] = round(time.time() - t, 2), prefix.ok
         base = chosen.split("_ridge")[0]
         if base != preferred:
-            warnings.warn(f"the guard chose '{chosen}' (held-out loss {losses[chosen]:.4f}) over "
-                          f"'{preferred}' ({losses[preferred]:.4f})")
+            warnings.warn(f"the guard chose '{chosen}' (held-out loss {losses[chosen]:.4f}) over '{preferred}' "
+                          f"({losses[preferred]:.4f}{' on the first held-out batch' if preferred in dropped else ''})")
     info["transform"] = chosen
     T = cands[chosen]
     if refit_stats is not None and chosen not in ("identity", "cosine"):
