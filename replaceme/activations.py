@@ -43,7 +43,20 @@ def _hooks(model, h_needed, f_needed, got):
         hs.append(layers[i].get_submodule(name).register_forward_hook(keep(("F", i), False)))
     return hs
 
-# %% ../nbs/03_activations.ipynb #2856ba11
+# %% ../nbs/03_activations.ipynb #53865a82
+def _give_back_memory():
+    "Return freed heap memory to the system (glibc's `malloc_trim`); a no-op where it does not exist."
+    global _trim
+    if _trim is None:
+        try:
+            import ctypes, ctypes.util
+            _trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError, TypeError): _trim = False
+    if _trim: _trim(0)
+
+_trim = None
+
+# %% ../nbs/03_activations.ipynb #9b6df394
 def stream(model, calibration, # a `Calibration` (or any iterable of batches with input_ids, attention_mask)
            consumer, # called as consumer(h: {j: (B,T,d)}, F: {i: (B,T,d)}, mask: (B,T) bool) for each batch
            h_needed=(), # residual stream indices j (0..num_layers): input of layer j / output of layer j-1
@@ -66,11 +79,12 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
                 try: model(input_ids=ids, attention_mask=mask, use_cache=False)
                 except _Stop: pass
                 consumer({j: got[("h", j)] for j in h_needed}, {i: got[("F", i)] for i in f_needed}, mask.bool())
+                got.clear(); _give_back_memory()
     finally:
         for h in hooks: h.remove()
         got.clear()
 
-# %% ../nbs/03_activations.ipynb #d3ea5e05
+# %% ../nbs/03_activations.ipynb #8fbb1efc
 @contextmanager
 def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
               ):
@@ -94,7 +108,7 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         cfg.num_hidden_layers = n
         for a, i in idx: a.layer_idx = i
 
-# %% ../nbs/03_activations.ipynb #8fbb1efc
+# %% ../nbs/03_activations.ipynb #3c34fafe
 def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
              batches: list, # batches of `input_ids`, `attention_mask`
              consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b
