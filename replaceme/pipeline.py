@@ -71,10 +71,7 @@ def _final_nll(model, final, batch, chunk=1024, # positions per LM-head call
 def holdout_loss(model, batches, prefix=None, # a `Prefix`: run only the layers above it
                 ) -> float:
     "Mean next-token cross-entropy of `model` over the real tokens of `batches`."
-    if prefix is not None and prefix.ok:
-        if any(b["input_ids"] is not p["input_ids"] for b, p in zip(batches, prefix.batches)):
-            raise ValueError("holdout_loss with a prefix scores the prefix's own first batches: pass those.")
-        return prefix.loss(len(batches))
+    if prefix is not None and prefix.ok: return prefix.loss(batches)
     dev, tot, n = next(model.parameters()).device, 0.0, 0
     with torch.no_grad():
         for b in batches:
@@ -107,10 +104,12 @@ class Prefix:
         with torch.no_grad(): run_view(self.model, entries, bs, take, h_in=hs, final=True)
         return tot[0] / max(tot[1], 1)
 
-    def loss(self, n_batches=None) -> float:
-        "Mean next-token loss over the first `n_batches` (default: all), running layers `pos…` only."
-        bs = self.batches[:n_batches] if n_batches else self.batches
-        return self._loss(bs, self.h[:len(bs)])
+    def loss(self, batches=None) -> float:
+        "Mean next-token loss over `batches` (default: all; any of the prefix's own), running layers `pos…` only."
+        bs = self.batches if batches is None else list(batches)
+        idx = [next((i for i, p in enumerate(self.batches) if p["input_ids"] is b["input_ids"]), None) for b in bs]
+        if None in idx: raise ValueError("A prefix scores its own batches only: pass those it was made with.")
+        return self._loss(bs, [self.h[i] for i in idx])
 
 # %% ../nbs/06_replaceme.ipynb #f5ee2eb3
 def _fold_target(model, pos):
@@ -131,6 +130,10 @@ def trial_loss(model, pos, T, batches, prefix=None) -> float:
             for name, p in target.named_parameters(): p.copy_(saved[name])
         del rec[k:]
 
+def _scored(batches) -> int:
+    "Tokens whose next token `holdout_loss` scores in `batches`."
+    return sum(int(b["attention_mask"][:, 1:].sum()) for b in batches)
+
 def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=None,
                  margin=0.05, # after the first batch, candidates more than this fraction above the best there are dropped
                  keep=(), # names scored on every batch whatever their first-batch loss
@@ -142,7 +145,9 @@ def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=N
     else:
         lo = min(first.values())
         dropped = [n for n, l in first.items() if l > lo * (1 + margin) and n not in keep]
-        losses = {n: first[n] if n in dropped else trial_loss(model, pos, T, batches, prefix) for n, T in candidates.items()}
+        n1, n2 = _scored(batches[:1]), _scored(batches[1:])  # the first batch is not scored again: its loss is weighed in
+        losses = {n: first[n] if n in dropped else (first[n] * n1 + trial_loss(model, pos, T, batches[1:], prefix) * n2) / max(n1 + n2, 1)
+                  for n, T in candidates.items()}
     best = min((n for n in losses if n not in dropped), key=losses.get)
     if preferred and preferred not in dropped and losses[preferred] <= losses[best] * (1 + 1e-4): best = preferred  # ties go to the method asked for
     return best, losses, dropped
