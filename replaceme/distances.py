@@ -75,10 +75,15 @@ class DistanceStats:
         return M[: self.n, :]
 
 # %% ../nbs/04_distances.ipynb #5be3d3ac
-def distance_analysis(model, calibration, max_block=None, mode="last", progress=True) -> DistanceStats:
+def distance_analysis(model, calibration, max_block=None, mode="last", progress=True,
+                      also=None, # another consumer fed from the same pass (e.g. the statistics of candidate cuts)
+                      f_needed=(), # MLP outputs `also` needs
+                     ) -> DistanceStats:
     "Angular distances for every start layer and block size up to `max_block`, in one pass."
     st = DistanceStats(num_layers(model), max_block, mode)
-    stream(model, calibration, st, h_needed=range(num_layers(model) + 1), desc="distances", progress=progress)
+    feed = st if also is None else lambda h, F, m: (st(h, F, m), also(h, F, m))
+    stream(model, calibration, feed, h_needed=range(num_layers(model) + 1), f_needed=f_needed,
+           desc="distances" if also is None else "distances and statistics", progress=progress)
     return st
 
 # %% ../nbs/04_distances.ipynb #6920cc74

@@ -18,9 +18,9 @@ from .distances import distance_analysis, select_blocks, save_distances, sink_la
 from .transforms import CutStats, STATISTICS, solve_lstsq, rel_residual, fit_transform
 
 # %% auto #0
-__all__ = ['METHODS', 'RIDGE_PATH', 'SELECTIONS', 'cuts_from_indices', 'holdout_loss', 'Prefix', 'trial_loss', 'guard_choose',
-           'PruneResult', 'solve_named', 'rank_cuts', 'cut_loss', 'ridge_path', 'guarded_transform', 'choose_for_cut',
-           'save_ranking', 'replaceme', 'uidl']
+__all__ = ['METHODS', 'RIDGE_PATH', 'SELECTIONS', 'JOINT_PASS_BYTES', 'cuts_from_indices', 'holdout_loss', 'Prefix', 'trial_loss',
+           'guard_choose', 'PruneResult', 'solve_named', 'rank_cuts', 'cut_loss', 'ridge_path', 'guarded_transform',
+           'choose_for_cut', 'save_ranking', 'replaceme', 'uidl']
 
 # %% ../nbs/06_replaceme.ipynb #97ac6553
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -345,6 +345,13 @@ def save_ranking(rows, out_dir):
 
 # %% ../nbs/06_replaceme.ipynb #9cd55c4c
 SELECTIONS = ("angular", "lstsq_residual", "loss")
+JOINT_PASS_BYTES = 2 * 2**30  # the distance pass also takes every candidate cut's statistics when they fit in this
+
+def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer) -> list:
+    "Candidate cuts whose statistics the distance pass can take too: one lstsq cut on the model itself, fitting in memory."
+    if num_A != 1 or method != "lstsq" or one_shot or stats_model is not None or not 1 <= size < n: return []
+    cuts = [(s, s + size) for s in range(max(1, min_layer), n - size + 1)]
+    return cuts if len(cuts) * 2 * d * d * 8 <= JOINT_PASS_BYTES else []
 
 def replaceme(model, tokenizer,
               calibration: Calibration | None = None, # tokenized batches; else read from `dataset`
@@ -386,13 +393,18 @@ def replaceme(model, tokenizer,
     if need_held and len(calibration) < 2: raise ValueError("The guard and loss selection hold out calibration batches: give at least 2 batches (or guard=False).")
     fit, held = calibration.split(holdout_batches or max(1, len(calibration) // 16)) if need_held else (calibration, None)
     times["calibration"] = time.time() - t0
-    st, cuts = None, None
+    st, cuts, stats_all = None, None, {}  # stats_all: statistics of cuts that a pass has already taken
     if remove_layers is not None:
         cuts = cuts_from_indices(remove_layers, n, need_previous=method != "uidl")
     elif not ranked:
         t = time.time()
-        st = distance_analysis(src, fit, max_block=None, mode=distance_mode, progress=progress)
+        joint = _joint_cuts(n, d, layers_to_skip, num_A, method, one_shot, stats_model, min_distance_layer)
+        stats_all = {c: CutStats(*c, d, massive_ratio, 0, len(fit)) for c in joint}
+        st = distance_analysis(src, fit, max_block=None, mode=distance_mode, progress=progress,
+                               also=(lambda h, F, m: [cs(h, F, m) for cs in stats_all.values()]) if joint else None,
+                               f_needed={s - 1 for s, _ in joint})
         cuts = select_blocks(st, layers_to_skip, num_A, merge_consecutive, min_distance_layer, min_start=0 if method == "uidl" else 1)
+        stats_all = {c: stats_all[c] for c in cuts if c in stats_all}  # the chosen cut's; the other candidates' are dropped
         times["distances"] = time.time() - t
     sinks = sink_layers(st) if st is not None else []
     for s, e in cuts or []:
@@ -428,7 +440,6 @@ def replaceme(model, tokenizer,
             blocks.append(dict(first_removed=s, last_removed=e - 1, selection=selection, residual=best["residual"], **info))
             transforms[f"{s}-{e-1}"] = T
     else:
-        stats_all = {}
         if one_shot and method != "uidl":
             t = time.time()
             stats_all = {c: new_stats(*c) for c in cuts}
@@ -443,6 +454,7 @@ def replaceme(model, tokenizer,
                 _remove(model, list(range(ps, pe))); blocks.append(dict(info, transform="none (uidl)")); continue
             t = time.time()
             cs = stats_all.get((s, e))
+            info["statistics_pass"] = "shared with the distance pass" if cs is not None and not one_shot else ("one-shot" if one_shot else "own")
             if cs is None:
                 cs = new_stats(ps, pe)
                 stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
