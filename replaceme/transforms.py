@@ -24,8 +24,13 @@ def massive_tokens(norms, # (B, T) token norms
 # %% ../nbs/05_transforms.ipynb #d0d27e48
 STATISTICS = ("robust", "reference", "all_massive_out")
 
+def _massive_xy(rows):
+    "fp64 X and Y = h_e − h_s + X of massive tokens kept as (k, 3, d) rows of F_{s-1}, h_s, h_e."
+    r = rows.double()
+    return r[:, 0], r[:, 2] - r[:, 1] + r[:, 0]  # fp64: the difference of two large states
+
 class CutStats:
-    "fp64 sums XᵀX, XᵀY, ‖Y‖² over real tokens for the cut [s, e), the massive tokens kept apart, a token sample."
+    "fp64 sums XᵀX, XᵀY, ‖Y‖² over the ordinary real tokens of the cut [s, e), the massive tokens kept apart, a token sample."
     def __init__(self, s, e, # the cut: layers s..e-1 are removed (s ≥ 1)
                  d, # hidden size
                  ratio=10.0, # massive-token threshold, in medians
@@ -37,7 +42,7 @@ class CutStats:
         self.s, self.e, self.d, self.ratio, self.max_massive = s, e, d, ratio, max_massive
         self.XtX, self.XtY = torch.zeros(d, d, dtype=torch.float64), torch.zeros(d, d, dtype=torch.float64)
         self.yy, self.n, self.n_massive = 0.0, 0, 0
-        self.massive = dict(pos=[], X=[], Y=[])
+        self.massive = dict(pos=[], rows=[])  # position; F_{s-1}, h_s, h_e as the model gave them
         self.pos_count = torch.zeros(0, dtype=torch.long)  # real tokens seen at each position
         self.budget, self.per_batch = budget, math.ceil(budget / max(n_batches, 1)) if budget else 0
         self.sample = dict(X=[], Y=[], R=[], pos=[], big=[])
@@ -45,29 +50,33 @@ class CutStats:
 
     def __call__(self, h, F, mask):
         s, e = self.s, self.e
-        X, hs, he = F[s - 1].double(), h[s].double(), h[e].double()  # the difference of large states loses digits in bf16
+        X, hs, he = F[s - 1].float(), h[s].float(), h[e].float()  # exact: fp32 holds every bf16 number
         Y = he - hs + X
         nrm = lambda t: t.norm(dim=-1)
         big = massive_tokens(nrm(X), mask, self.ratio) | massive_tokens(nrm(Y), mask, self.ratio) \
             | massive_tokens(nrm(hs), mask, self.ratio) | massive_tokens(nrm(he), mask, self.ratio)
-        Xd, Yd = X[mask].cpu(), Y[mask].cpu()
-        self.XtX += Xd.T @ Xd; self.XtY += Xd.T @ Yd; self.yy += (Yd * Yd).sum().item()
+        ordinary = mask & ~big
+        Xo, Yo = X[ordinary], Y[ordinary]  # one batch's products in fp32, summed across batches in fp64
+        self.XtX += (Xo.T @ Xo).double().cpu(); self.XtY += (Xo.T @ Yo).double().cpu(); self.yy += Yo.double().square().sum().item()
         self.n += int(mask.sum())
         T = mask.shape[1]
         if len(self.pos_count) < T: self.pos_count = torch.cat([self.pos_count, torch.zeros(T - len(self.pos_count), dtype=torch.long)])
         self.pos_count[:T] += mask.sum(0).cpu()
         idx = big.nonzero()
         self.n_massive += len(idx)
-        keep = idx[: max(0, self.max_massive - len(self.massive["pos"]))]
-        if len(keep):
-            b, t = keep[:, 0], keep[:, 1]
-            self.massive["pos"] += t.tolist()
-            self.massive["X"].append(X[b, t].cpu()); self.massive["Y"].append(Y[b, t].cpu())
+        if len(idx):
+            b, t = idx[:, 0], idx[:, 1]
+            rows = torch.stack([F[s - 1][b, t], h[s][b, t], h[e][b, t]], 1).cpu()  # in the model's dtype: exact, and compact
+            room = max(0, self.max_massive - len(self.massive["pos"]))
+            self.massive["pos"] += t[:room].tolist(); self.massive["rows"].append(rows[:room])
+            if len(rows) > room:  # beyond the cap: into the sums, where no rule can leave them out
+                Xr, Yr = _massive_xy(rows[room:])
+                self.XtX += Xr.T @ Xr; self.XtY += Xr.T @ Yr; self.yy += (Yr * Yr).sum().item()
         if self.per_batch:
             ok = mask.nonzero()
             pick = ok[torch.randperm(len(ok), generator=self.gen)[: self.per_batch]]
             b, t = pick[:, 0].to(X.device), pick[:, 1].to(X.device)
-            for k, v in dict(X=X, Y=Y, R=hs - X).items(): self.sample[k].append(v[b, t].float().cpu())
+            for k, v in dict(X=X, Y=Y, R=hs - X).items(): self.sample[k].append(v[b, t].cpu())
             self.sample["pos"].append(t.cpu()); self.sample["big"].append(big[b, t].cpu())
 
     def add(self, other: "CutStats") -> "CutStats":
@@ -96,11 +105,12 @@ class CutStats:
         if mode is True: mode = "robust"
         if mode is False: mode = "reference"
         if mode not in STATISTICS: raise ValueError(f"statistics must be one of {STATISTICS}, got {mode!r}.")
-        if mode == "reference" or not self.massive["pos"]: return self.XtX, self.XtY, self.yy, self.n
+        if not self.massive["pos"]: return self.XtX.clone(), self.XtY.clone(), self.yy, self.n
         pos = torch.tensor(self.massive["pos"])
-        drop = torch.isin(pos, torch.tensor(self.sink_positions(), dtype=pos.dtype)) if mode == "robust" else torch.ones_like(pos, dtype=torch.bool)
-        Xm, Ym = torch.cat(self.massive["X"])[drop], torch.cat(self.massive["Y"])[drop]
-        return self.XtX - Xm.T @ Xm, self.XtY - Xm.T @ Ym, self.yy - (Ym * Ym).sum().item(), self.n - int(drop.sum())
+        keep = {"reference": torch.ones_like(pos, dtype=torch.bool), "all_massive_out": torch.zeros_like(pos, dtype=torch.bool),
+                "robust": ~torch.isin(pos, torch.tensor(self.sink_positions(), dtype=pos.dtype))}[mode]
+        Xm, Ym = _massive_xy(torch.cat(self.massive["rows"])[keep])
+        return self.XtX + Xm.T @ Xm, self.XtY + Xm.T @ Ym, self.yy + (Ym * Ym).sum().item(), self.n - int((~keep).sum())
 
     def samples(self, mode="robust"):
         "The token sample as (X, Y, R) float32 tensors, less the tokens that `mode` leaves out of the statistics."
