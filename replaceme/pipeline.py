@@ -15,7 +15,7 @@ from .surgery import remove_layers as _remove, fold_transform, save_pruned, surg
 from .data import calibration_data, Calibration
 from .activations import stream, run_view
 from .distances import distance_analysis, select_blocks, save_distances, sink_layers
-from .transforms import CutStats, STATISTICS, solve_lstsq, rel_residual, fit_transform
+from .transforms import CutStats, STATISTICS, MAX_MASSIVE, solve_lstsq, rel_residual, fit_transform
 
 # %% auto #0
 __all__ = ['METHODS', 'RIDGE_PATH', 'SELECTIONS', 'JOINT_PASS_BYTES', 'cuts_from_indices', 'holdout_loss', 'Prefix', 'trial_loss',
@@ -347,11 +347,12 @@ def save_ranking(rows, out_dir):
 SELECTIONS = ("angular", "lstsq_residual", "loss")
 JOINT_PASS_BYTES = 2 * 2**30  # the distance pass also takes every candidate cut's statistics when they fit in this
 
-def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer) -> list:
+def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, itemsize=2) -> list:
     "Candidate cuts whose statistics the distance pass can take too: one lstsq cut on the model itself, fitting in memory."
     if num_A != 1 or method != "lstsq" or one_shot or stats_model is not None or not 1 <= size < n: return []
     cuts = [(s, s + size) for s in range(max(1, min_layer), n - size + 1)]
-    return cuts if len(cuts) * 2 * d * d * 8 <= JOINT_PASS_BYTES else []
+    per_cut = 2 * d * d * 8 + MAX_MASSIVE * 3 * d * itemsize  # the fp64 sums, and the massive-token store at its cap
+    return cuts if len(cuts) * per_cut <= JOINT_PASS_BYTES else []
 
 def replaceme(model, tokenizer,
               calibration: Calibration | None = None, # tokenized batches; else read from `dataset`
@@ -398,7 +399,8 @@ def replaceme(model, tokenizer,
         cuts = cuts_from_indices(remove_layers, n, need_previous=method != "uidl")
     elif not ranked:
         t = time.time()
-        joint = _joint_cuts(n, d, layers_to_skip, num_A, method, one_shot, stats_model, min_distance_layer)
+        joint = _joint_cuts(n, d, layers_to_skip, num_A, method, one_shot, stats_model, min_distance_layer,
+                            next(src.parameters()).element_size())
         stats_all = {c: CutStats(*c, d, massive_ratio, 0, len(fit)) for c in joint}
         st = distance_analysis(src, fit, max_block=None, mode=distance_mode, progress=progress,
                                also=(lambda h, F, m: [cs(h, F, m) for cs in stats_all.values()]) if joint else None,

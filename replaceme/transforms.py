@@ -10,7 +10,8 @@ import math, warnings
 import torch
 
 # %% auto #0
-__all__ = ['STATISTICS', 'massive_tokens', 'CutStats', 'solve_lstsq', 'rel_residual', 'transform_loss', 'fit_transform']
+__all__ = ['STATISTICS', 'MAX_MASSIVE', 'massive_tokens', 'CutStats', 'solve_lstsq', 'rel_residual', 'transform_loss',
+           'fit_transform']
 
 # %% ../nbs/05_transforms.ipynb #f339dd4b
 def massive_tokens(norms, # (B, T) token norms
@@ -23,6 +24,7 @@ def massive_tokens(norms, # (B, T) token norms
 
 # %% ../nbs/05_transforms.ipynb #d0d27e48
 STATISTICS = ("robust", "reference", "all_massive_out")
+MAX_MASSIVE = 16384  # massive tokens a `CutStats` keeps by default
 
 def _massive_xy(rows):
     "fp64 X and Y = h_e − h_s + X of massive tokens kept as (k, 3, d) rows of F_{s-1}, h_s, h_e."
@@ -36,7 +38,7 @@ class CutStats:
                  ratio=10.0, # massive-token threshold, in medians
                  budget=0, # ordinary tokens to keep for the cosine fit (0: none)
                  n_batches=1, # batches in the pass, to spread the budget
-                 max_massive=16384, # massive tokens kept (beyond: counted, and the robust sums are approximate)
+                 max_massive=MAX_MASSIVE, # massive tokens kept (beyond: counted, and the robust sums are approximate)
                  seed=0):
         if s < 1: raise ValueError("A cut that starts at layer 0 has no layer before it to fold a transform into.")
         self.s, self.e, self.d, self.ratio, self.max_massive = s, e, d, ratio, max_massive
