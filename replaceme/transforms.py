@@ -59,7 +59,7 @@ class CutStats:
             | massive_tokens(nrm(hs), mask, self.ratio) | massive_tokens(nrm(he), mask, self.ratio)
         ordinary = mask & ~big
         Xo, Yo = X[ordinary], Y[ordinary]  # one batch's products in fp32, summed across batches in fp64
-        self.XtX += (Xo.T @ Xo).double().cpu(); self.XtY += (Xo.T @ Yo).double().cpu(); self.yy += Yo.double().square().sum().item()
+        self.XtX += (Xo.T @ Xo).double().cpu(); self.XtY += (Xo.T @ Yo).double().cpu(); self.yy += torch.linalg.vector_norm(Yo, dtype=torch.float64).item() ** 2
         self.n += int(mask.sum())
         T = mask.shape[1]
         if len(self.pos_count) < T: self.pos_count = torch.cat([self.pos_count, torch.zeros(T - len(self.pos_count), dtype=torch.long)])
