@@ -14,7 +14,7 @@ from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_
 from .surgery import _per_layer_config_keys
 
 # %% auto #0
-__all__ = ['stream', 'layer_view', 'run_view']
+__all__ = ['stream', 'feed_all', 'layer_view', 'run_view']
 
 # %% ../nbs/03_activations.ipynb #4cce0efb
 class _Stop(Exception): "Raised by a hook once everything needed from this batch is caught."
@@ -84,7 +84,14 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
         for h in hooks: h.remove()
         got.clear()
 
-# %% ../nbs/03_activations.ipynb #8fbb1efc
+# %% ../nbs/03_activations.ipynb #efc236f7
+def feed_all(consumers):
+    "One consumer that calls each of `consumers` (any iterable, read at each batch) with the batch's states."
+    def feed(h, F, mask):
+        for c in consumers: c(h, F, mask)
+    return feed
+
+# %% ../nbs/03_activations.ipynb #3abfdad1
 @contextmanager
 def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
               ):
@@ -108,7 +115,7 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         cfg.num_hidden_layers = n
         for a, i in idx: a.layer_idx = i
 
-# %% ../nbs/03_activations.ipynb #3c34fafe
+# %% ../nbs/03_activations.ipynb #0bd04ea8
 def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
              batches: list, # batches of `input_ids`, `attention_mask`
              consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b

@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 import pandas as pd
 from .models import num_layers
-from .activations import stream
+from .activations import stream, feed_all
 
 # %% auto #0
 __all__ = ['DistanceStats', 'distance_analysis', 'select_blocks', 'distance_table', 'plot_distances', 'save_distances',
@@ -81,7 +81,7 @@ def distance_analysis(model, calibration, max_block=None, mode="last", progress=
                      ) -> DistanceStats:
     "Angular distances for every start layer and block size up to `max_block`, in one pass."
     st = DistanceStats(num_layers(model), max_block, mode)
-    feed = st if also is None else lambda h, F, m: (st(h, F, m), also(h, F, m))
+    feed = st if also is None else feed_all([st, also])
     stream(model, calibration, feed, h_needed=range(num_layers(model) + 1), f_needed=f_needed,
            desc="distances" if also is None else "distances and statistics", progress=progress)
     return st

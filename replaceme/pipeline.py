@@ -13,7 +13,7 @@ import torch
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
 from .surgery import remove_layers as _remove, fold_transform, save_pruned, surgery_record, write_json_atomic
 from .data import calibration_data, Calibration
-from .activations import stream, run_view
+from .activations import stream, run_view, feed_all
 from .distances import distance_analysis, select_blocks, save_distances, sink_layers
 from .transforms import CutStats, STATISTICS, MAX_MASSIVE, solve_lstsq, rel_residual, fit_transform
 
@@ -222,7 +222,7 @@ def rank_cuts(model, batches, size, # layers per cut
     out, group = [], group or len(starts)
     for g in range(0, len(starts), group):
         stats = {s: CutStats(s, s + size, d, ratio) for s in starts[g:g + group]}
-        stream(model, batches, lambda h, F, m: [cs(h, F, m) for cs in stats.values()], h_needed={x for s in stats for x in (s, s + size)},
+        stream(model, batches, feed_all(stats.values()), h_needed={x for s in stats for x in (s, s + size)},
                f_needed={s - 1 for s in stats}, desc="ranking cuts", progress=progress)
         for s, cs in stats.items():
             XtX, XtY, yy, _ = cs.stats(statistics)
@@ -403,7 +403,7 @@ def replaceme(model, tokenizer,
                             next(src.parameters()).element_size())
         stats_all = {c: CutStats(*c, d, massive_ratio, 0, len(fit)) for c in joint}
         st = distance_analysis(src, fit, max_block=None, mode=distance_mode, progress=progress,
-                               also=(lambda h, F, m: [cs(h, F, m) for cs in stats_all.values()]) if joint else None,
+                               also=feed_all(stats_all.values()) if joint else None,
                                f_needed={s - 1 for s, _ in joint})
         cuts = select_blocks(st, layers_to_skip, num_A, merge_consecutive, min_distance_layer, min_start=0 if method == "uidl" else 1)
         stats_all = {c: stats_all[c] for c in cuts if c in stats_all}  # the chosen cut's; the other candidates' are dropped
@@ -445,7 +445,7 @@ def replaceme(model, tokenizer,
         if one_shot and method != "uidl":
             t = time.time()
             stats_all = {c: new_stats(*c) for c in cuts}
-            stream(src, fit, lambda h, F, m: [cs(h, F, m) for cs in stats_all.values()],
+            stream(src, fit, feed_all(stats_all.values()),
                    h_needed={x for c in cuts for x in c}, f_needed={c[0] - 1 for c in cuts}, desc="statistics", progress=progress)
             times["statistics"] = time.time() - t
         for s, e in cuts:
