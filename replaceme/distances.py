@@ -76,11 +76,12 @@ class DistanceStats:
 
 # %% ../nbs/04_distances.ipynb #5be3d3ac
 def distance_analysis(model, calibration, max_block=None, mode="last", progress=True,
-                      also=None, # another consumer fed from the same pass (e.g. the statistics of candidate cuts)
+                      also=None, # another consumer fed from the same pass, after the distances (e.g. the statistics of candidate cuts)
                       f_needed=(), # MLP outputs `also` needs
+                      stats: DistanceStats | None = None, # the sums to fill (default: new ones for `max_block` and `mode`), e.g. when `also` reads them
                      ) -> DistanceStats:
     "Angular distances for every start layer and block size up to `max_block`, in one pass."
-    st = DistanceStats(num_layers(model), max_block, mode)
+    st = stats if stats is not None else DistanceStats(num_layers(model), max_block, mode)
     feed = st if also is None else feed_all([st, also])
     stream(model, calibration, feed, h_needed=range(num_layers(model) + 1), f_needed=f_needed,
            desc="distances" if also is None else "distances and statistics", progress=progress)

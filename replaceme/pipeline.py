@@ -6,7 +6,7 @@ Docs: https://replaceme.github.io/replaceme/replaceme.html.md"""
 
 # %% ../nbs/06_replaceme.ipynb #7d5607f1
 from __future__ import annotations
-import copy, time, warnings
+import copy, math, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
@@ -14,13 +14,13 @@ from .models import get_layers, set_layers, layers_path, layer_idx_modules, hidd
 from .surgery import remove_layers as _remove, fold_transform, save_pruned, surgery_record, write_json_atomic
 from .data import calibration_data, Calibration
 from .activations import stream, run_view, feed_all
-from .distances import distance_analysis, select_blocks, save_distances, sink_layers
+from .distances import DistanceStats, distance_analysis, select_blocks, save_distances, sink_layers
 from .transforms import CutStats, STATISTICS, MAX_MASSIVE, solve_lstsq, rel_residual, fit_transform
 
 # %% auto #0
-__all__ = ['METHODS', 'RIDGE_PATH', 'SELECTIONS', 'JOINT_PASS_BYTES', 'cuts_from_indices', 'holdout_loss', 'Prefix', 'trial_loss',
-           'guard_choose', 'PruneResult', 'solve_named', 'rank_cuts', 'cut_loss', 'ridge_path', 'guarded_transform',
-           'choose_for_cut', 'save_ranking', 'replaceme', 'uidl']
+__all__ = ['METHODS', 'RIDGE_PATH', 'SELECTIONS', 'JOINT_PASS_BYTES', 'SCREEN', 'cuts_from_indices', 'holdout_loss', 'Prefix',
+           'trial_loss', 'guard_choose', 'PruneResult', 'solve_named', 'rank_cuts', 'cut_loss', 'ridge_path',
+           'guarded_transform', 'choose_for_cut', 'save_ranking', 'ScreenedCuts', 'screen_options', 'replaceme', 'uidl']
 
 # %% ../nbs/06_replaceme.ipynb #97ac6553
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -354,6 +354,51 @@ def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, ite
     per_cut = 2 * d * d * 8 + MAX_MASSIVE * 3 * d * itemsize  # the fp64 sums, and the massive-token store at its cap
     return cuts if len(cuts) * per_cut <= JOINT_PASS_BYTES else []
 
+# %% ../nbs/06_replaceme.ipynb #cb097ad1
+SCREEN = dict(fraction=1 / 8, min_batches=4, z=4.0, rel=0.02, max_keep=None)  # see `ScreenedCuts`
+
+class ScreenedCuts:
+    "Candidate cuts' statistics, fed in the distance pass; after `after` batches only the cuts the angular rule may still choose are fed."
+    def __init__(self, dist: DistanceStats, # filled by the same pass, BEFORE this consumer
+                 stats: dict, # (start, end) -> CutStats of every candidate
+                 after: int, # batches before the screening (at least 2; more than the pass has: no screening)
+                 z=SCREEN["z"], # kept: within z paired standard errors of the running best ...
+                 rel=SCREEN["rel"], # ... or within this fraction of its running distance
+                 max_keep=SCREEN["max_keep"], # at most this many kept (None: no limit)
+                ):
+        if after < 2: raise ValueError("ScreenedCuts needs at least 2 batches before screening (a standard error needs two).")
+        self.dist, self.stats, self.after, self.z, self.rel, self.max_keep = dist, dict(stats), after, z, rel, max_keep
+        self.history, self.last, self.screened = [], None, None  # per batch: each candidate's mean distance
+
+    def _running(self):
+        sums = torch.tensor([self.dist.sums[s, e - s].item() for s, e in self.stats], dtype=torch.float64)
+        return sums, self.dist.count
+
+    def __call__(self, h, F, mask):
+        for cs in self.stats.values(): cs(h, F, mask)
+        if self.screened is not None: return
+        now = self._running()
+        if self.last is not None: self.history.append((now[0] - self.last[0]) / max(now[1] - self.last[1], 1))
+        else: self.history.append(now[0] / max(now[1], 1))
+        self.last = now
+        if len(self.history) == self.after: self._screen()
+
+    def _screen(self):
+        D = torch.stack(self.history)  # (batches, candidates)
+        run = D.mean(0); b = int(run.argmin())
+        diff = D - D[:, b:b + 1]
+        se = diff.std(0) / math.sqrt(len(D))
+        keep = (diff.mean(0) <= self.z * se) | (run <= run[b] * (1 + self.rel))
+        cuts = list(self.stats)
+        kept = sorted(keep.nonzero().flatten().tolist(), key=lambda i: run[i].item())[: self.max_keep]
+        self.stats = {cuts[i]: self.stats[cuts[i]] for i in kept}
+        self.screened = dict(after_batches=len(D), candidates=len(cuts), kept=[cuts[i] for i in kept])
+
+def screen_options(n_batches) -> dict:
+    "`ScreenedCuts`'s settings for a pass of `n_batches` batches, from `SCREEN` as it is now."
+    return dict(after=max(SCREEN["min_batches"], math.ceil(n_batches * SCREEN["fraction"])),
+                z=SCREEN["z"], rel=SCREEN["rel"], max_keep=SCREEN["max_keep"])
+
 def replaceme(model, tokenizer,
               calibration: Calibration | None = None, # tokenized batches; else read from `dataset`
               dataset="default", dataset_column="text", dataset_subset=None, dataset_size=None, max_length=512, batch_size=8,
@@ -394,19 +439,22 @@ def replaceme(model, tokenizer,
     if need_held and len(calibration) < 2: raise ValueError("The guard and loss selection hold out calibration batches: give at least 2 batches (or guard=False).")
     fit, held = calibration.split(holdout_batches or max(1, len(calibration) // 16)) if need_held else (calibration, None)
     times["calibration"] = time.time() - t0
-    st, cuts, stats_all = None, None, {}  # stats_all: statistics of cuts that a pass has already taken
+    st, cuts, stats_all, screening = None, None, {}, None  # stats_all: statistics of cuts that a pass has already taken
     if remove_layers is not None:
         cuts = cuts_from_indices(remove_layers, n, need_previous=method != "uidl")
     elif not ranked:
         t = time.time()
         joint = _joint_cuts(n, d, layers_to_skip, num_A, method, one_shot, stats_model, min_distance_layer,
                             next(src.parameters()).element_size())
-        stats_all = {c: CutStats(*c, d, massive_ratio, 0, len(fit)) for c in joint}
-        st = distance_analysis(src, fit, max_block=None, mode=distance_mode, progress=progress,
-                               also=feed_all(stats_all.values()) if joint else None,
-                               f_needed={s - 1 for s, _ in joint})
+        st = DistanceStats(num_layers(src), None, distance_mode)
+        screen = ScreenedCuts(st, {c: CutStats(*c, d, massive_ratio, 0, len(fit)) for c in joint}, **screen_options(len(fit))) if joint else None
+        distance_analysis(src, fit, progress=progress, also=screen, f_needed={s - 1 for s, _ in joint}, stats=st)
         cuts = select_blocks(st, layers_to_skip, num_A, merge_consecutive, min_distance_layer, min_start=0 if method == "uidl" else 1)
-        stats_all = {c: stats_all[c] for c in cuts if c in stats_all}  # the chosen cut's; the other candidates' are dropped
+        if screen is not None:  # the chosen cut's statistics, unless screened out; the other candidates' are dropped
+            stats_all = {c: screen.stats[c] for c in cuts if c in screen.stats}
+            screening = dict(screen.screened or dict(after_batches=None, candidates=len(joint), kept=joint))
+            screening["kept"] = [f"{a}-{b - 1}" for a, b in screening["kept"]]
+        del screen
         times["distances"] = time.time() - t
     sinks = sink_layers(st) if st is not None else []
     for s, e in cuts or []:
@@ -456,7 +504,8 @@ def replaceme(model, tokenizer,
                 _remove(model, list(range(ps, pe))); blocks.append(dict(info, transform="none (uidl)")); continue
             t = time.time()
             cs = stats_all.get((s, e))
-            info["statistics_pass"] = "shared with the distance pass" if cs is not None and not one_shot else ("one-shot" if one_shot else "own")
+            info["statistics_pass"] = "shared with the distance pass" if cs is not None and not one_shot else ("one-shot" if one_shot else
+                                      "own (screened out of the distance pass)" if screening else "own")
             if cs is None:
                 cs = new_stats(ps, pe)
                 stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
@@ -468,7 +517,7 @@ def replaceme(model, tokenizer,
         if ranking: save_ranking(ranking, distances_path)
     times["total"] = time.time() - t0
     report = dict(method=method, selection="given" if remove_layers is not None else selection, blocks=blocks, sink_layers=sinks,
-                  warnings=warns, ranking=ranking,
+                  warnings=warns, ranking=ranking, screening=screening,
                   options=dict(layers_to_skip=layers_to_skip, num_A=num_A, merge_consecutive=merge_consecutive,
                                min_distance_layer=min_distance_layer, remove_layers=remove_layers, distance_mode=distance_mode,
                                alpha=alpha, diag=diag, statistics=statistics, massive_ratio=massive_ratio, guard=use_guard, ridge_search=ridge_search,
