@@ -136,9 +136,9 @@ def _summary(res, out):
     r = res.report
     print(f"removed layers {res.removed_layers} ({r['method']}); saved to {out}")
     for b in r["blocks"]:
-        g, dropped = b.get("guard_holdout_loss"), b.get("guard_dropped_after_first_batch", [])
+        g, dropped = b.get("guard_holdout_loss"), b.get("guard_dropped_after_probe", [])
         print(f"  cut {b['first_removed']}-{b['last_removed']}: transform {b['transform']}" +
-              (f"; held-out loss " + ", ".join(f"{k} {v:.3f}" + (" (first batch)" if k in dropped else "") for k, v in g.items()) if g else ""))
+              (f"; held-out loss " + ", ".join(f"{k} {v:.3f}" + (" (probe)" if k in dropped else "") for k, v in g.items()) if g else ""))
     print(f"  calibration tokens {r['calibration']['tokens']}, time {r['timings_s']['total']:.1f} s")
 
 # %% ../nbs/09_cli.ipynb #ceaf4568

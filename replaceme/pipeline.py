@@ -18,9 +18,10 @@ from .distances import DistanceStats, distance_analysis, select_blocks, save_dis
 from .transforms import CutStats, STATISTICS, MAX_MASSIVE, solve_lstsq, rel_residual, fit_transform
 
 # %% auto #0
-__all__ = ['METHODS', 'RIDGE_PATH', 'SELECTIONS', 'JOINT_PASS_BYTES', 'SCREEN', 'cuts_from_indices', 'holdout_loss', 'Prefix',
-           'trial_loss', 'guard_choose', 'PruneResult', 'solve_named', 'rank_cuts', 'cut_loss', 'ridge_path',
-           'guarded_transform', 'choose_for_cut', 'save_ranking', 'ScreenedCuts', 'screen_options', 'replaceme', 'uidl']
+__all__ = ['PROBE_ROWS', 'METHODS', 'RIDGE_PATH', 'SELECTIONS', 'JOINT_PASS_BYTES', 'SCREEN', 'cuts_from_indices', 'holdout_loss',
+           'probe_batch', 'Prefix', 'trial_loss', 'guard_choose', 'PruneResult', 'solve_named', 'rank_cuts', 'cut_loss',
+           'ridge_path', 'guarded_transform', 'choose_for_cut', 'save_ranking', 'ScreenedCuts', 'screen_options',
+           'replaceme', 'uidl']
 
 # %% ../nbs/06_replaceme.ipynb #97ac6553
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -80,6 +81,12 @@ def holdout_loss(model, batches, prefix=None, # a `Prefix`: run only the layers 
     return tot / max(n, 1)
 
 # %% ../nbs/06_replaceme.ipynb #e737036a
+PROBE_ROWS = 2  # sequences of the first held-out batch in the guard's probe
+
+def probe_batch(batch) -> dict:
+    "The first `PROBE_ROWS` sequences of `batch`: the guard's quick first look at every candidate."
+    return {k: v[:PROBE_ROWS] for k, v in batch.items()}
+
 class Prefix:
     "Held-out batches with the residual stream entering layer `pos` cached, so that trials run only layers `pos…`."
     def __init__(self, model, pos, batches, check=True,
@@ -90,10 +97,10 @@ class Prefix:
         if states is None:
             self.h = []
             stream(model, self.batches, lambda h, F, m: self.h.append(h[pos]), h_needed={pos}, progress=False)
+        self.probe = probe_batch(self.batches[0])
         self.ok = True
-        if check:  # two sequences of the first batch, short path against a whole forward
-            b = {k: v[:2] for k, v in self.batches[0].items()}
-            short, full = self._loss([b], [self.h[0][:2]]), holdout_loss(model, [b])
+        if check:  # the probe, short path against a whole forward
+            short, full = self._loss([self.probe], [self.h[0][:PROBE_ROWS]]), holdout_loss(model, [self.probe])
             self.ok = abs(short - full) <= 1e-3 * abs(full) + 1e-6
 
     def _loss(self, bs, hs) -> float:
@@ -105,11 +112,13 @@ class Prefix:
         return tot[0] / max(tot[1], 1)
 
     def loss(self, batches=None) -> float:
-        "Mean next-token loss over `batches` (default: all; any of the prefix's own), running layers `pos…` only."
+        "Mean next-token loss over `batches` (default: all; any of the prefix's own, or its probe), running layers `pos…` only."
         bs = self.batches if batches is None else list(batches)
-        idx = [next((i for i, p in enumerate(self.batches) if p["input_ids"] is b["input_ids"]), None) for b in bs]
-        if None in idx: raise ValueError("A prefix scores its own batches only: pass those it was made with.")
-        return self._loss(bs, [self.h[i] for i in idx])
+        own = self.batches + [self.probe]
+        states = self.h + [self.h[0][:PROBE_ROWS]]
+        idx = [next((i for i, p in enumerate(own) if p["input_ids"] is b["input_ids"]), None) for b in bs]
+        if None in idx: raise ValueError("A prefix scores its own batches only: pass those it was made with, or its probe.")
+        return self._loss(bs, [states[i] for i in idx])
 
 # %% ../nbs/06_replaceme.ipynb #f5ee2eb3
 def _fold_target(model, pos):
@@ -130,24 +139,17 @@ def trial_loss(model, pos, T, batches, prefix=None) -> float:
             for name, p in target.named_parameters(): p.copy_(saved[name])
         del rec[k:]
 
-def _scored(batches) -> int:
-    "Tokens whose next token `holdout_loss` scores in `batches`."
-    return sum(int(b["attention_mask"][:, 1:].sum()) for b in batches)
-
 def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=None,
-                 margin=0.05, # after the first batch, candidates more than this fraction above the best there are dropped
-                 keep=(), # names scored on every batch whatever their first-batch loss
+                 margin=0.05, # after the probe, candidates more than this fraction above the best there are dropped
+                 keep=(), # names scored on every batch whatever their loss on the probe
                 ) -> tuple[str, dict, list]:
-    "Score candidate transforms on held-out batches: the best one's name, every loss, and the names dropped after the first batch."
+    "Score candidate transforms on held-out batches: the best one's name, every loss, and the names dropped after the probe."
     batches = list(batches)
-    first = {name: trial_loss(model, pos, T, batches[:1], prefix) for name, T in candidates.items()}
-    if len(batches) == 1: losses, dropped = first, []
-    else:
-        lo = min(first.values())
-        dropped = [n for n, l in first.items() if l > lo * (1 + margin) and n not in keep]
-        n1, n2 = _scored(batches[:1]), _scored(batches[1:])  # the first batch is not scored again: its loss is weighed in
-        losses = {n: first[n] if n in dropped else (first[n] * n1 + trial_loss(model, pos, T, batches[1:], prefix) * n2) / max(n1 + n2, 1)
-                  for n, T in candidates.items()}
+    probe = prefix.probe if prefix is not None else probe_batch(batches[0])
+    first = {name: trial_loss(model, pos, T, [probe], prefix) for name, T in candidates.items()}
+    lo = min(first.values())
+    dropped = [n for n, l in first.items() if l > lo * (1 + margin) and n not in keep]
+    losses = {n: first[n] if n in dropped else trial_loss(model, pos, T, batches, prefix) for n, T in candidates.items()}
     best = min((n for n in losses if n not in dropped), key=losses.get)
     if preferred and preferred not in dropped and losses[preferred] <= losses[best] * (1 + 1e-4): best = preferred  # ties go to the method asked for
     return best, losses, dropped
@@ -288,7 +290,7 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
         st = candidates_kw["statistics"]
         ridge = ridge_search and not candidates_kw["diag"]
         chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{st}"] if ridge else [])
-        info["guard_holdout_loss"], info["guard_dropped_after_first_batch"] = losses, dropped
+        info["guard_holdout_loss"], info["guard_dropped_after_probe"] = losses, dropped
         if ridge:
             XtX, XtY = cs.stats(st)[:2]
             r, T, l, info["ridge_holdout_loss"] = ridge_path(model, pos, XtX, XtY, held, losses[f"lstsq_{st}"], candidates_kw["alpha"],
