@@ -370,19 +370,15 @@ class ScreenedCuts:
                 ):
         if after < 2: raise ValueError("ScreenedCuts needs at least 2 batches before screening (a standard error needs two).")
         self.dist, self.stats, self.after, self.z, self.rel, self.max_keep = dist, dict(stats), after, z, rel, max_keep
-        self.history, self.last, self.screened = [], None, None  # per batch: each candidate's mean distance
-
-    def _running(self):
-        sums = torch.tensor([self.dist.sums[s, e - s].item() for s, e in self.stats], dtype=torch.float64)
-        return sums, self.dist.count
+        self.history, self.screened = [], None  # per batch: each candidate's mean distance on it
+        self._last = (torch.zeros(len(self.stats), dtype=torch.float64), 0)  # the distance sums and count before this batch
 
     def __call__(self, h, F, mask):
         for cs in self.stats.values(): cs(h, F, mask)
         if self.screened is not None: return
-        now = self._running()
-        if self.last is not None: self.history.append((now[0] - self.last[0]) / max(now[1] - self.last[1], 1))
-        else: self.history.append(now[0] / max(now[1], 1))
-        self.last = now
+        sums = torch.tensor([self.dist.sums[s, e - s].item() for s, e in self.stats], dtype=torch.float64)
+        self.history.append((sums - self._last[0]) / max(self.dist.count - self._last[1], 1))
+        self._last = (sums, self.dist.count)
         if len(self.history) == self.after: self._screen()
 
     def _screen(self):
