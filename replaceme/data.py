@@ -118,7 +118,7 @@ def _pad(seqs, pad_id):
     for i, s in enumerate(seqs): ids[i, :len(s)] = torch.tensor(s); mask[i, :len(s)] = 1
     return dict(input_ids=ids, attention_mask=mask)
 
-# %% ../nbs/02_data.ipynb #c85c11a1
+# %% ../nbs/02_data.ipynb #70490cf3
 def tokenize_calibration(data, # one long text, or a list of rows
                          tokenizer,
                          dataset_size=None, # number of chunks/rows (None: all)

@@ -74,7 +74,7 @@ class DistanceStats:
         M[:, 0] = float("nan")
         return M[: self.n, :]
 
-# %% ../nbs/04_distances.ipynb #5be3d3ac
+# %% ../nbs/04_distances.ipynb #37f04363
 def distance_analysis(model, calibration, max_block=None, mode="last", progress=True,
                       also=None, # another consumer fed from the same pass, after the distances (e.g. the statistics of candidate cuts)
                       f_needed=(), # MLP outputs `also` needs
@@ -87,7 +87,7 @@ def distance_analysis(model, calibration, max_block=None, mode="last", progress=
            desc="distances" if also is None else "distances and statistics", progress=progress)
     return st
 
-# %% ../nbs/04_distances.ipynb #6920cc74
+# %% ../nbs/04_distances.ipynb #023729be
 def select_blocks(st: DistanceStats, n, # block size (layers_to_skip)
                   num_A=1, # number of blocks
                   merge_consecutive=False, # fuse blocks that touch into one cut
@@ -115,7 +115,7 @@ def select_blocks(st: DistanceStats, n, # block size (layers_to_skip)
         chosen = merged
     return chosen
 
-# %% ../nbs/04_distances.ipynb #0d7d2da2
+# %% ../nbs/04_distances.ipynb #42998e4c
 def distance_table(st: DistanceStats) -> pd.DataFrame:
     "One row per (start layer, block size): first and last removed layer, and the mean angular distance."
     rows = [dict(block_size=n, first_removed=l, last_removed=l + n - 1, distance=st.distance(l, n))
@@ -146,7 +146,7 @@ def save_distances(st: DistanceStats, out_dir, n=None, chosen=()):
     plot_distances(st, chosen, out/"distances.png")
     return out
 
-# %% ../nbs/04_distances.ipynb #01f80ba8
+# %% ../nbs/04_distances.ipynb #f979ae97
 def sink_layers(st: DistanceStats, ratio=20.0) -> list[int]:
     "Layers (0-based) whose output raises the max/median residual norm ratio above `ratio` (and at least doubles it)."
     r = st.max_ratio

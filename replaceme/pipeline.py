@@ -120,7 +120,7 @@ class Prefix:
         if None in idx: raise ValueError("A prefix scores its own batches only: pass those it was made with, or its probe.")
         return self._loss(bs, [states[i] for i in idx])
 
-# %% ../nbs/06_replaceme.ipynb #f5ee2eb3
+# %% ../nbs/06_replaceme.ipynb #909c230c
 def _fold_target(model, pos):
     "The module a transform for layer `pos` is folded into."
     layer = get_layers(model)[pos]
@@ -154,7 +154,7 @@ def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=N
     if preferred and preferred not in dropped and losses[preferred] <= losses[best] * (1 + 1e-4): best = preferred  # ties go to the method asked for
     return best, losses, dropped
 
-# %% ../nbs/06_replaceme.ipynb #8273c00c
+# %% ../nbs/06_replaceme.ipynb #e11d5509
 @dataclass
 class PruneResult:
     "A pruned model, the tokenizer, and what was done."
@@ -177,7 +177,7 @@ class PruneResult:
         write_json_atomic(dict(**surgery_record(self.model), **self.report), path/"replaceme_report.json")
         return path
 
-# %% ../nbs/06_replaceme.ipynb #54a73d4b
+# %% ../nbs/06_replaceme.ipynb #283479e6
 METHODS = ("lstsq", "cosine", "uidl")
 
 def solve_named(cs, name, alpha=0.0, diag=False, statistics="robust"):
@@ -211,7 +211,7 @@ def _check_options(method, statistics, layers_to_skip, n, by_distance=True):
     if by_distance and (not isinstance(layers_to_skip, int) or not 1 <= layers_to_skip < n):
         raise ValueError(f"layers_to_skip must be an integer between 1 and {n - 1} for this {n}-layer model, got {layers_to_skip!r}.")
 
-# %% ../nbs/06_replaceme.ipynb #283479e6
+# %% ../nbs/06_replaceme.ipynb #b4efd5b8
 def rank_cuts(model, batches, size, # layers per cut
               min_original=0, # no cut may start below this original layer (min_distance_layer)
               ratio=10.0, statistics="robust", alpha=0.0, diag=False,
@@ -255,7 +255,7 @@ def cut_loss(model, s, e, T, batches) -> float:
         return trial_loss(model, s - 1, T, batches)
     finally: _restore(model, snap)
 
-# %% ../nbs/06_replaceme.ipynb #b4efd5b8
+# %% ../nbs/06_replaceme.ipynb #54751670
 RIDGE_PATH = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the fit without extra ridge
@@ -274,7 +274,7 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
         prev = l
     return (*best, losses)
 
-# %% ../nbs/06_replaceme.ipynb #cab870bc
+# %% ../nbs/06_replaceme.ipynb #9cd55c4c
 def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
                       prefix=None, # a `Prefix` of the held-out batches at layer `pos` (default: made here)
@@ -345,7 +345,7 @@ def save_ranking(rows, out_dir):
     fig.savefig(out/"selection.png", dpi=120, bbox_inches="tight"); plt.close(fig)
     return out
 
-# %% ../nbs/06_replaceme.ipynb #9cd55c4c
+# %% ../nbs/06_replaceme.ipynb #cb097ad1
 SELECTIONS = ("angular", "lstsq_residual", "loss")
 JOINT_PASS_BYTES = 2 * 2**30  # the distance pass also takes every candidate cut's statistics when they fit in this
 
@@ -356,7 +356,7 @@ def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, ite
     per_cut = 2 * d * d * 8 + MAX_MASSIVE * 3 * d * itemsize  # the fp64 sums, and the massive-token store at its cap
     return cuts if len(cuts) * per_cut <= JOINT_PASS_BYTES else []
 
-# %% ../nbs/06_replaceme.ipynb #cb097ad1
+# %% ../nbs/06_replaceme.ipynb #753aba01
 SCREEN = dict(fraction=1 / 8, min_batches=4, z=4.0, rel=0.02, max_keep=None)  # see `ScreenedCuts`
 
 class ScreenedCuts:

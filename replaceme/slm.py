@@ -230,7 +230,7 @@ class SLMResult:
         "Save the pruned model, tokenizer and `replaceme_report.json` (with the SLM fields) atomically."
         return save_pruned(self.model, self.tokenizer, path, report=self.report, overwrite=overwrite)
 
-# %% ../nbs/07_slm.ipynb #a69e091d
+# %% ../nbs/07_slm.ipynb #596d8d73
 def slm(model, tokenizer,
         calibration=None, # a `Calibration` (or list of batches); None: read `dataset`
         dataset="default", dataset_column="text", dataset_subset=None, # calibration source, as in `calibration_data`
@@ -273,7 +273,7 @@ def slm(model, tokenizer,
                   seconds=round(time.time() - t0, 1))
     return SLMResult(model, tokenizer, [tuple(w) for w in orig], sims, report)
 
-# %% ../nbs/07_slm.ipynb #183af962
+# %% ../nbs/07_slm.ipynb #09463e8f
 SLM_KEYS = {"method", "model_path", "dataset", "dataset_column", "dataset_subset", "dataset_size", "batch_size", "max_length",
             "threshold", "target_layers", "similarity", "weight_factor", "norms", "start_layer", "min_layer", "save_path",
             "overwrite", "dtype", "device", "token"}

@@ -123,7 +123,7 @@ class CutStats:
         if mode == "reference": out = torch.zeros_like(big)
         return tuple(torch.cat(self.sample[k])[~out][: self.budget] for k in "XYR")
 
-# %% ../nbs/05_transforms.ipynb #a555a7aa
+# %% ../nbs/05_transforms.ipynb #a70038e7
 def solve_lstsq(XtX, XtY, alpha=0.0, # ridge strength
                 diag=False, # fit a diagonal T (one scale per channel)
                 toward_identity=False, # shrink toward T = I (plain dropping) instead of T = 0
@@ -145,7 +145,7 @@ def rel_residual(XtX, XtY, yy, T) -> float:
     T = T.double()
     return ((yy - 2 * (T * XtY).sum() + (T * (XtX @ T)).sum()) / yy).item()
 
-# %% ../nbs/05_transforms.ipynb #b56a4ac9
+# %% ../nbs/05_transforms.ipynb #42b04a78
 def _structure(T, structure):
     if structure in (None, "full"): return T
     if structure == "diag": return torch.diag(torch.diagonal(T))
