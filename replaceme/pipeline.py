@@ -10,6 +10,7 @@ import copy, math, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
+from tqdm.auto import tqdm
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
 from .surgery import remove_layers as _remove, fold_transform, save_pruned, surgery_record, write_json_atomic
 from .data import calibration_data, Calibration
@@ -142,14 +143,19 @@ def trial_loss(model, pos, T, batches, prefix=None) -> float:
 def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=None,
                  margin=0.05, # after the probe, candidates more than this fraction above the best there are dropped
                  keep=(), # names scored on every batch whatever their loss on the probe
+                 on_trial=None, # called after each trial (e.g. a progress bar's `update`)
                 ) -> tuple[str, dict, list]:
     "Score candidate transforms on held-out batches: the best one's name, every loss, and the names dropped after the probe."
     batches = list(batches)
     probe = prefix.probe if prefix is not None else probe_batch(batches[0])
-    first = {name: trial_loss(model, pos, T, [probe], prefix) for name, T in candidates.items()}
+    def trial(T, bs):
+        l = trial_loss(model, pos, T, bs, prefix)
+        if on_trial: on_trial()
+        return l
+    first = {name: trial(T, [probe]) for name, T in candidates.items()}
     lo = min(first.values())
     dropped = [n for n, l in first.items() if l > lo * (1 + margin) and n not in keep]
-    losses = {n: first[n] if n in dropped else trial_loss(model, pos, T, batches, prefix) for n, T in candidates.items()}
+    losses = {n: first[n] if n in dropped else trial(T, batches) for n, T in candidates.items()}
     best = min((n for n in losses if n not in dropped), key=losses.get)
     if preferred and preferred not in dropped and losses[preferred] <= losses[best] * (1 + 1e-4): best = preferred  # ties go to the method asked for
     return best, losses, dropped
@@ -262,6 +268,7 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
                alpha=0.0, # the ridge already asked for
                grid=RIDGE_PATH, # strengths, × mean diagonal of XᵀX, in increasing order
                prefix=None, # a `Prefix` for the batches
+               on_trial=None, # called after each trial (e.g. a progress bar's `update`)
               ) -> tuple[float, torch.Tensor | None, float, dict]:
     "Walk ridge strengths toward the identity while the held-out loss falls: (best r, its T or None, its loss, every loss)."
     m = torch.diagonal(XtX).mean().item()
@@ -269,6 +276,7 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
     for r in grid:
         T = solve_lstsq(XtX, XtY, alpha + r * m, toward_identity=True)
         losses[r] = l = trial_loss(model, pos, T, batches, prefix)
+        if on_trial: on_trial()
         if l < best[2]: best = (r, T, l)
         if l > prev: break
         prev = l
@@ -278,6 +286,7 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
 def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
                       prefix=None, # a `Prefix` of the held-out batches at layer `pos` (default: made here)
+                      progress=False, # a progress bar over the guard's trials
                      ) -> tuple[dict, torch.Tensor]:
     "On a model already cut after layer `pos`: the candidate transforms, the guard's choice and the ridge path; nothing is folded."
     cands, preferred, info = _candidates(cs, method, **candidates_kw)
@@ -289,14 +298,17 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
         prefix = prefix or Prefix(model, pos, held)
         st = candidates_kw["statistics"]
         ridge = ridge_search and not candidates_kw["diag"]
-        chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{st}"] if ridge else [])
+        bar = tqdm(desc="guard: held-out trials", unit="trial", disable=not progress, leave=False)
+        chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{st}"] if ridge else [],
+                                               on_trial=bar.update)
         info["guard_holdout_loss"], info["guard_dropped_after_probe"] = losses, dropped
         if ridge:
             XtX, XtY = cs.stats(st)[:2]
             r, T, l, info["ridge_holdout_loss"] = ridge_path(model, pos, XtX, XtY, held, losses[f"lstsq_{st}"], candidates_kw["alpha"],
-                                                                 prefix=prefix)
+                                                                 prefix=prefix, on_trial=bar.update)
             if T is not None and l < losses[chosen] * (1 - 1e-4):
                 chosen = f"lstsq_{st}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
+        bar.close()
         info["guard_s"], info["guard_short_path"] = round(time.time() - t, 2), prefix.ok
         base = chosen.split("_ridge")[0]
         if base != preferred:
@@ -312,20 +324,21 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
 
 def choose_for_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
                    refit=True, # solve the chosen fit again with the held-out batches' statistics added
+                   progress=False, # progress bars for the held-out pass and the guard's trials
                   ) -> tuple[dict, torch.Tensor]:
     "Remove positions [ps, pe) and choose the transform for layer ps−1 (guarded, then refitted on all tokens); nothing is folded."
     held_stats, states = None, None
     if use_guard and refit:  # one pass over the held-out batches: their statistics, and the guard's cached states
         held_stats, states = CutStats(ps, pe, cs.d, cs.ratio), []
         def take(h, F, m): held_stats(h, F, m); states.append(h[ps - 1])
-        stream(model, held, take, h_needed={ps - 1, ps, pe}, f_needed={ps - 1}, desc="held-out statistics", progress=False)
+        stream(model, held, take, h_needed={ps - 1, ps, pe}, f_needed={ps - 1}, desc="held-out statistics", progress=progress)
     _remove(model, list(range(ps, pe)))  # layers below ps are untouched: the states entering ps−1 stay valid
     prefix = Prefix(model, ps - 1, held, states=states) if use_guard else None
-    return guarded_transform(model, ps - 1, cs, method, held, candidates_kw, use_guard, ridge_search, held_stats, prefix)
+    return guarded_transform(model, ps - 1, cs, method, held, candidates_kw, use_guard, ridge_search, held_stats, prefix, progress)
 
-def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit):
+def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit, progress=False):
     "Remove positions [ps, pe), choose the transform and fold it into layer ps−1; returns report info and T."
-    info, T = choose_for_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit)
+    info, T = choose_for_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit, progress)
     fold_transform(model, ps - 1, T)
     return info, T
 
@@ -483,7 +496,7 @@ def replaceme(model, tokenizer,
             del rows
             s, e = best["first_removed"], best["last_removed"] + 1
             t = time.time()
-            info, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, True)
+            info, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, True, progress)
             times[f"cut_{s}_{e-1}"] = time.time() - t
             blocks.append(dict(first_removed=s, last_removed=e - 1, selection=selection, residual=best["residual"], **info))
             transforms[f"{s}-{e-1}"] = T
@@ -507,7 +520,7 @@ def replaceme(model, tokenizer,
             if cs is None:
                 cs = new_stats(ps, pe)
                 stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
-            cinfo, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, not one_shot)
+            cinfo, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, not one_shot, progress)
             times[f"cut_{s}_{e-1}"] = time.time() - t
             blocks.append(dict(info, **cinfo)); transforms[f"{s}-{e-1}"] = T
     if distances_path:
