@@ -205,10 +205,11 @@ def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
     preferred = f"lstsq_{statistics}"
     info = dict(rel_residual={k: rel_residual(*fits[statistics][:3], T) for k, T in cands.items()}, sink_positions=cs.sink_positions())
     if method == "cosine":
+        t = time.time()
         X, Y, R = cs.samples(statistics)
         T, before, after = fit_transform(X, Y, R, T0=cands[preferred], **cosine_kw)
         cands["cosine"], preferred = T, "cosine"
-        info["cosine_loss"] = dict(start=before, end=after, tokens=len(X))
+        info["cosine_loss"] = dict(start=before, end=after, tokens=len(X), seconds=round(time.time() - t, 2))
     return cands, preferred, info
 
 def _check_options(method, statistics, layers_to_skip, n, by_distance=True):
@@ -313,7 +314,7 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
         base = chosen.split("_ridge")[0]
         if base != preferred:
             warnings.warn(f"the guard chose '{chosen}' (held-out loss {losses[chosen]:.4f}) over '{preferred}' "
-                          f"({losses[preferred]:.4f}{' on the first held-out batch' if preferred in dropped else ''})")
+                          f"({losses[preferred]:.4f}{' on the probe' if preferred in dropped else ''})")
     info["transform"] = chosen
     T = cands[chosen]
     if refit_stats is not None and chosen not in ("identity", "cosine"):
