@@ -299,17 +299,16 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
         prefix = prefix or Prefix(model, pos, held)
         st = candidates_kw["statistics"]
         ridge = ridge_search and not candidates_kw["diag"]
-        bar = tqdm(desc="guard: held-out trials", unit="trial", disable=not progress, leave=False)
-        chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{st}"] if ridge else [],
-                                               on_trial=bar.update)
-        info["guard_holdout_loss"], info["guard_dropped_after_probe"] = losses, dropped
-        if ridge:
-            XtX, XtY = cs.stats(st)[:2]
-            r, T, l, info["ridge_holdout_loss"] = ridge_path(model, pos, XtX, XtY, held, losses[f"lstsq_{st}"], candidates_kw["alpha"],
-                                                                 prefix=prefix, on_trial=bar.update)
-            if T is not None and l < losses[chosen] * (1 - 1e-4):
-                chosen = f"lstsq_{st}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
-        bar.close()
+        with tqdm(desc="guard: held-out trials", unit="trial", disable=not progress, leave=False) as bar:
+            chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{st}"] if ridge else [],
+                                                   on_trial=bar.update)
+            info["guard_holdout_loss"], info["guard_dropped_after_probe"] = losses, dropped
+            if ridge:
+                XtX, XtY = cs.stats(st)[:2]
+                r, T, l, info["ridge_holdout_loss"] = ridge_path(model, pos, XtX, XtY, held, losses[f"lstsq_{st}"], candidates_kw["alpha"],
+                                                                     prefix=prefix, on_trial=bar.update)
+                if T is not None and l < losses[chosen] * (1 - 1e-4):
+                    chosen = f"lstsq_{st}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
         info["guard_s"], info["guard_short_path"] = round(time.time() - t, 2), prefix.ok
         base = chosen.split("_ridge")[0]
         if base != preferred:
