@@ -19,10 +19,10 @@ from .distances import DistanceStats, distance_analysis, select_blocks, save_dis
 from .transforms import CutStats, STATISTICS, MAX_MASSIVE, solve_lstsq, rel_residual, fit_transform
 
 # %% auto #0
-__all__ = ['PROBE_ROWS', 'METHODS', 'RIDGE_PATH', 'SELECTIONS', 'JOINT_PASS_BYTES', 'SCREEN', 'cuts_from_indices', 'holdout_loss',
-           'probe_batch', 'Prefix', 'trial_loss', 'guard_choose', 'PruneResult', 'solve_named', 'rank_cuts', 'cut_loss',
-           'ridge_path', 'guarded_transform', 'choose_for_cut', 'save_ranking', 'ScreenedCuts', 'screen_options',
-           'replaceme', 'uidl']
+__all__ = ['PROBE_ROWS', 'METHODS', 'RIDGE_PATH', 'SELECTIONS', 'HOLDOUT_SEQUENCES', 'JOINT_PASS_BYTES', 'SCREEN',
+           'cuts_from_indices', 'holdout_loss', 'probe_batch', 'Prefix', 'trial_loss', 'guard_choose', 'PruneResult',
+           'solve_named', 'rank_cuts', 'cut_loss', 'ridge_path', 'guarded_transform', 'choose_for_cut', 'save_ranking',
+           'default_holdout', 'ScreenedCuts', 'screen_options', 'replaceme', 'uidl']
 
 # %% ../nbs/06_replaceme.ipynb #97ac6553
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -360,6 +360,12 @@ def save_ranking(rows, out_dir):
 
 # %% ../nbs/06_replaceme.ipynb #cb097ad1
 SELECTIONS = ("angular", "lstsq_residual", "loss")
+HOLDOUT_SEQUENCES = 16  # the guard's default held-out set grows with the calibration data up to this many sequences
+
+def default_holdout(calibration) -> int:
+    "Batches held out for the guard by default: 1/16 of them, at least 1, at most `HOLDOUT_SEQUENCES` sequences' worth."
+    per_batch = max(1, calibration.batches[0]["input_ids"].shape[0]) if len(calibration) else 1
+    return max(1, min(len(calibration) // 16, math.ceil(HOLDOUT_SEQUENCES / per_batch)))
 JOINT_PASS_BYTES = 2 * 2**30  # the distance pass also takes every candidate cut's statistics when they fit in this
 
 def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, itemsize=2) -> list:
@@ -425,7 +431,7 @@ def replaceme(model, tokenizer,
               alpha=0.0, diag=False, # ridge strength; diagonal transform
               statistics="robust", # 'robust' (sink positions left out), 'reference' (the paper's) or 'all_massive_out'
               massive_ratio=10.0, # massive-token threshold, in medians
-              guard=True, holdout_batches=None, # guard on held-out calibration batches (default: 1/16 of them, ≥1)
+              guard=True, holdout_batches=None, # guard on held-out calibration batches (default: `default_holdout`)
               ridge_search=True, # the guard also walks ridge toward the identity (`ridge_path`) while held-out loss falls
               loss="cosine", accurate=False, structure="full", optimizer="lbfgs", steps=50, lr=1e-4,
               token_budget=32768, # tokens kept for the cosine fit
@@ -448,7 +454,7 @@ def replaceme(model, tokenizer,
     use_guard = guard and method != "uidl"
     need_held = use_guard or (ranked and selection == "loss")
     if need_held and len(calibration) < 2: raise ValueError("The guard and loss selection hold out calibration batches: give at least 2 batches (or guard=False).")
-    fit, held = calibration.split(holdout_batches or max(1, len(calibration) // 16)) if need_held else (calibration, None)
+    fit, held = calibration.split(holdout_batches or default_holdout(calibration)) if need_held else (calibration, None)
     times["calibration"] = time.time() - t0
     st, cuts, stats_all, screening = None, None, {}, None  # stats_all: statistics of cuts that a pass has already taken
     if remove_layers is not None:
