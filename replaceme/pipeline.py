@@ -413,8 +413,9 @@ class ScreenedCuts:
 
 def screen_options(n_batches) -> dict:
     "`ScreenedCuts`'s settings for a pass of `n_batches` batches, from `SCREEN` as it is now."
-    return dict(after=max(SCREEN["min_batches"], math.ceil(n_batches * SCREEN["fraction"])),
-                z=SCREEN["z"], rel=SCREEN["rel"], max_keep=SCREEN["max_keep"])
+    after = max(SCREEN["min_batches"], math.ceil(n_batches * SCREEN["fraction"]))
+    if after >= n_batches: after = n_batches + 1  # screening after the last batch saves nothing: none
+    return dict(after=after, z=SCREEN["z"], rel=SCREEN["rel"], max_keep=SCREEN["max_keep"])
 
 def replaceme(model, tokenizer,
               calibration: Calibration | None = None, # tokenized batches; else read from `dataset`
