@@ -98,10 +98,10 @@ class Prefix:
         if states is None:
             self.h = []
             stream(model, self.batches, lambda h, F, m: self.h.append(h[pos]), h_needed={pos}, progress=False)
-        self.probe = probe_batch(self.batches[0])
+        self.probe, self.probe_h = probe_batch(self.batches[0]), self.h[0][:PROBE_ROWS]
         self.ok = True
         if check:  # the probe, short path against a whole forward
-            short, full = self._loss([self.probe], [self.h[0][:PROBE_ROWS]]), holdout_loss(model, [self.probe])
+            short, full = self._loss([self.probe], [self.probe_h]), holdout_loss(model, [self.probe])
             self.ok = abs(short - full) <= 1e-3 * abs(full) + 1e-6
 
     def _loss(self, bs, hs) -> float:
@@ -116,7 +116,7 @@ class Prefix:
         "Mean next-token loss over `batches` (default: all; any of the prefix's own, or its probe), running layers `pos…` only."
         bs = self.batches if batches is None else list(batches)
         own = self.batches + [self.probe]
-        states = self.h + [self.h[0][:PROBE_ROWS]]
+        states = self.h + [self.probe_h]
         idx = [next((i for i, p in enumerate(own) if p["input_ids"] is b["input_ids"]), None) for b in bs]
         if None in idx: raise ValueError("A prefix scores its own batches only: pass those it was made with, or its probe.")
         return self._loss(bs, [states[i] for i in idx])
