@@ -60,13 +60,34 @@ def _nll(logits, batch) -> tuple[float, int]:
     nll = torch.nn.functional.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]).float(), tgt.reshape(-1), ignore_index=-100, reduction="sum")
     return nll.item(), int((tgt != -100).sum())
 
+def _chunk_nll(model, h, t, raw, buf) -> float:
+    "Summed cross-entropy of the LM head on states `h` (n, d) against targets `t`, written into the buffers `raw`, `buf` (n, V)."
+    head = model.get_output_embeddings()
+    if type(head) is torch.nn.Linear:  # into the reused buffer (a quantized or custom head: its own call)
+        W = head.weight.t()
+        torch.mm(h, W, out=raw) if head.bias is None else torch.addmm(head.bias, h, W, out=raw)
+        buf.copy_(raw)
+    else: buf.copy_(head(h))
+    cap = getattr(model.config, "final_logit_softcapping", None)
+    if cap: buf.div_(cap).tanh_().mul_(cap)
+    picked = buf.gather(1, t[:, None]).squeeze(1)
+    top = buf.amax(1)
+    lse = buf.sub_(top[:, None]).exp_().sum(1).log_().add_(top)  # log-sum-exp in place: no second (n, V) tensor
+    return (lse - picked).sum().item()
+
+@torch.no_grad()
 def _final_nll(model, final, batch, chunk=1024, # positions per LM-head call
               ) -> tuple[float, int]:
-    "`_nll` from the final hidden state: the LM head runs on the scored positions only, `chunk` at a time."
+    "`_nll` from the final hidden state: the LM head runs on the scored positions only, `chunk` at a time, into buffers reused across chunks."
     tgt = _targets(batch, final.device)
     keep = tgt != -100
     h, t = final[:, :-1][keep], tgt[keep]
-    tot = sum(torch.nn.functional.cross_entropy(_logits(model, h[i:i + chunk]).float(), t[i:i + chunk], reduction="sum").item()
+    if not len(t): return 0.0, 0
+    W = model.get_output_embeddings().weight
+    n = min(chunk, len(t))
+    raw = torch.empty(n, W.shape[0], dtype=h.dtype, device=h.device)
+    buf = raw if h.dtype == torch.float32 else torch.empty(n, W.shape[0], dtype=torch.float32, device=h.device)
+    tot = sum(_chunk_nll(model, h[i:i + chunk], t[i:i + chunk], raw[:len(t[i:i + chunk])], buf[:len(t[i:i + chunk])])
               for i in range(0, len(t), chunk))
     return tot, len(t)
 
@@ -121,7 +142,7 @@ class Prefix:
         if None in idx: raise ValueError("A prefix scores its own batches only: pass those it was made with, or its probe.")
         return self._loss(bs, [states[i] for i in idx])
 
-# %% ../nbs/06_replaceme.ipynb #909c230c
+# %% ../nbs/06_replaceme.ipynb #8273c00c
 def _fold_target(model, pos):
     "The module a transform for layer `pos` is folded into."
     layer = get_layers(model)[pos]
@@ -160,7 +181,7 @@ def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=N
     if preferred and preferred not in dropped and losses[preferred] <= losses[best] * (1 + 1e-4): best = preferred  # ties go to the method asked for
     return best, losses, dropped
 
-# %% ../nbs/06_replaceme.ipynb #e11d5509
+# %% ../nbs/06_replaceme.ipynb #54a73d4b
 @dataclass
 class PruneResult:
     "A pruned model, the tokenizer, and what was done."
@@ -183,7 +204,7 @@ class PruneResult:
         write_json_atomic(dict(**surgery_record(self.model), **self.report), path/"replaceme_report.json")
         return path
 
-# %% ../nbs/06_replaceme.ipynb #283479e6
+# %% ../nbs/06_replaceme.ipynb #c9666c0d
 METHODS = ("lstsq", "cosine", "uidl")
 
 def solve_named(cs, name, alpha=0.0, diag=False, statistics="robust"):
@@ -218,7 +239,7 @@ def _check_options(method, statistics, layers_to_skip, n, by_distance=True):
     if by_distance and (not isinstance(layers_to_skip, int) or not 1 <= layers_to_skip < n):
         raise ValueError(f"layers_to_skip must be an integer between 1 and {n - 1} for this {n}-layer model, got {layers_to_skip!r}.")
 
-# %% ../nbs/06_replaceme.ipynb #b4efd5b8
+# %% ../nbs/06_replaceme.ipynb #cab870bc
 def rank_cuts(model, batches, size, # layers per cut
               min_original=0, # no cut may start below this original layer (min_distance_layer)
               ratio=10.0, statistics="robust", alpha=0.0, diag=False,
@@ -262,7 +283,7 @@ def cut_loss(model, s, e, T, batches) -> float:
         return trial_loss(model, s - 1, T, batches)
     finally: _restore(model, snap)
 
-# %% ../nbs/06_replaceme.ipynb #54751670
+# %% ../nbs/06_replaceme.ipynb #9cd55c4c
 RIDGE_PATH = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the fit without extra ridge
@@ -283,7 +304,7 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
         prev = l
     return (*best, losses)
 
-# %% ../nbs/06_replaceme.ipynb #9cd55c4c
+# %% ../nbs/06_replaceme.ipynb #6dd5fc04
 def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
                       prefix=None, # a `Prefix` of the held-out batches at layer `pos` (default: made here)
@@ -358,7 +379,7 @@ def save_ranking(rows, out_dir):
     fig.savefig(out/"selection.png", dpi=120, bbox_inches="tight"); plt.close(fig)
     return out
 
-# %% ../nbs/06_replaceme.ipynb #cb097ad1
+# %% ../nbs/06_replaceme.ipynb #3b25ddb8
 SELECTIONS = ("angular", "lstsq_residual", "loss")
 HOLDOUT_SEQUENCES = 16  # the guard's default held-out set grows with the calibration data up to this many sequences
 
@@ -375,7 +396,7 @@ def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, ite
     per_cut = 2 * d * d * 8 + MAX_MASSIVE * 3 * d * itemsize  # the fp64 sums, and the massive-token store at its cap
     return cuts if len(cuts) * per_cut <= JOINT_PASS_BYTES else []
 
-# %% ../nbs/06_replaceme.ipynb #753aba01
+# %% ../nbs/06_replaceme.ipynb #4c62b9ac
 SCREEN = dict(fraction=1 / 8, min_batches=4, z=4.0, rel=0.02, max_keep=None)  # see `ScreenedCuts`
 
 class ScreenedCuts:
