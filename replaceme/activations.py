@@ -6,6 +6,7 @@ Docs: https://replaceme.github.io/replaceme/activations.html.md"""
 
 # %% ../nbs/03_activations.ipynb #5da01afa
 from __future__ import annotations
+import os
 from contextlib import contextmanager
 import torch
 from torch import nn
@@ -14,7 +15,7 @@ from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_
 from .surgery import _per_layer_config_keys
 
 # %% auto #0
-__all__ = ['stream', 'feed_all', 'layer_view', 'run_view']
+__all__ = ['TRIM_SLACK', 'stream', 'feed_all', 'layer_view', 'run_view']
 
 # %% ../nbs/03_activations.ipynb #4cce0efb
 class _Stop(Exception): "Raised by a hook once everything needed from this batch is caught."
@@ -44,19 +45,32 @@ def _hooks(model, h_needed, f_needed, got):
     return hs
 
 # %% ../nbs/03_activations.ipynb #53865a82
+TRIM_SLACK = 256 * 2**20  # bytes the resident set may grow past its size after the last trim before the next
+
+def _resident_bytes() -> int | None:
+    "This process's resident set size, from /proc (None where there is no /proc)."
+    try:
+        with open("/proc/self/statm") as f: return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError): return None
+
 def _give_back_memory():
-    "Return freed heap memory to the system (glibc's `malloc_trim`); a no-op where it does not exist."
-    global _trim
+    "Return freed heap memory to the system (glibc's `malloc_trim`) once the resident set grew `TRIM_SLACK` past its last trimmed size; a no-op without glibc."
+    global _trim, _trimmed_at
     if _trim is None:
         try:
             import ctypes, ctypes.util
             _trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
         except (OSError, AttributeError, TypeError): _trim = False
-    if _trim: _trim(0)
+    if not _trim: return
+    rss = _resident_bytes()
+    if rss is not None and _trimmed_at is not None and rss <= _trimmed_at + TRIM_SLACK: return
+    _trim(0)
+    _trimmed_at = _resident_bytes()
 
-_trim = None
+_trim, _trimmed_at = None, None
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
-# %% ../nbs/03_activations.ipynb #9b6df394
+# %% ../nbs/03_activations.ipynb #df57e548
 def stream(model, calibration, # a `Calibration` (or any iterable of batches with input_ids, attention_mask)
            consumer, # called as consumer(h: {j: (B,T,d)}, F: {i: (B,T,d)}, mask: (B,T) bool) for each batch
            h_needed=(), # residual stream indices j (0..num_layers): input of layer j / output of layer j-1
@@ -84,14 +98,14 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
         for h in hooks: h.remove()
         got.clear()
 
-# %% ../nbs/03_activations.ipynb #efc236f7
+# %% ../nbs/03_activations.ipynb #c732fae1
 def feed_all(consumers):
     "One consumer that calls each of `consumers` (any iterable, read at each batch) with the batch's states."
     def feed(h, F, mask):
         for c in consumers: c(h, F, mask)
     return feed
 
-# %% ../nbs/03_activations.ipynb #3abfdad1
+# %% ../nbs/03_activations.ipynb #1e6725f7
 @contextmanager
 def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
               ):
@@ -115,7 +129,7 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         cfg.num_hidden_layers = n
         for a, i in idx: a.layer_idx = i
 
-# %% ../nbs/03_activations.ipynb #0bd04ea8
+# %% ../nbs/03_activations.ipynb #6db1ec02
 def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
              batches: list, # batches of `input_ids`, `attention_mask`
              consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b
