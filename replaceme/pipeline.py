@@ -63,7 +63,7 @@ def _nll(logits, batch) -> tuple[float, int]:
 def _chunk_nll(model, h, t, raw, buf) -> float:
     "Summed cross-entropy of the LM head on states `h` (n, d) against targets `t`, written into the buffers `raw`, `buf` (n, V)."
     head = model.get_output_embeddings()
-    if type(head) is torch.nn.Linear:  # into the reused buffer (a quantized or custom head: its own call)
+    if type(head) is torch.nn.Linear and h.dtype == head.weight.dtype == raw.dtype:  # into the reused buffer (else: the head's own call)
         W = head.weight.t()
         torch.mm(h, W, out=raw) if head.bias is None else torch.addmm(head.bias, h, W, out=raw)
         buf.copy_(raw)
@@ -83,12 +83,15 @@ def _final_nll(model, final, batch, chunk=1024, # positions per LM-head call
     keep = tgt != -100
     h, t = final[:, :-1][keep], tgt[keep]
     if not len(t): return 0.0, 0
-    W = model.get_output_embeddings().weight
-    n = min(chunk, len(t))
-    raw = torch.empty(n, W.shape[0], dtype=h.dtype, device=h.device)
-    buf = raw if h.dtype == torch.float32 else torch.empty(n, W.shape[0], dtype=torch.float32, device=h.device)
-    tot = sum(_chunk_nll(model, h[i:i + chunk], t[i:i + chunk], raw[:len(t[i:i + chunk])], buf[:len(t[i:i + chunk])])
-              for i in range(0, len(t), chunk))
+    head, n = model.get_output_embeddings(), min(chunk, len(t))
+    V = getattr(head, "out_features", None) or model.config.vocab_size
+    dt = head.weight.dtype if type(head) is torch.nn.Linear else torch.float32
+    raw = torch.empty(n, V, dtype=dt, device=h.device)
+    buf = raw if dt == torch.float32 else torch.empty(n, V, dtype=torch.float32, device=h.device)
+    tot = 0.0
+    for i in range(0, len(t), chunk):
+        k = min(chunk, len(t) - i)
+        tot += _chunk_nll(model, h[i:i + k], t[i:i + k], raw[:k], buf[:k])
     return tot, len(t)
 
 def holdout_loss(model, batches, prefix=None, # a `Prefix`: run only the layers above it
