@@ -76,7 +76,7 @@ def _chunk_nll(model, h, t, raw, buf) -> float:
     return (lse - picked).sum().item()
 
 @torch.no_grad()
-def _final_nll(model, final, batch, chunk=1024, # positions per LM-head call
+def _final_nll(model, final, batch, chunk=256, # positions per LM-head call
               ) -> tuple[float, int]:
     "`_nll` from the final hidden state: the LM head runs on the scored positions only, `chunk` at a time, into buffers reused across chunks."
     tgt = _targets(batch, final.device)
@@ -168,6 +168,7 @@ def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=N
                  margin=0.05, # after the probe, candidates more than this fraction above the best there are dropped
                  keep=(), # names scored on every batch whatever their loss on the probe
                  on_trial=None, # called after each trial (e.g. a progress bar's `update`)
+                 probe_losses:dict|None=None, # filled with every candidate's loss on the probe
                 ) -> tuple[str, dict, list]:
     "Score candidate transforms on held-out batches: the best one's name, every loss, and the names dropped after the probe."
     batches = list(batches)
@@ -177,6 +178,7 @@ def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=N
         if on_trial: on_trial()
         return l
     first = {name: trial(T, [probe]) for name, T in candidates.items()}
+    if probe_losses is not None: probe_losses.update(first)
     lo = min(first.values())
     dropped = [n for n, l in first.items() if l > lo * (1 + margin) and n not in keep]
     losses = {n: first[n] if n in dropped else trial(T, batches) for n, T in candidates.items()}
@@ -324,15 +326,18 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
         st = candidates_kw["statistics"]
         ridge = ridge_search and not candidates_kw["diag"]
         with tqdm(desc="guard: held-out trials", unit="trial", disable=not progress, leave=False) as bar:
+            on_probe = {}
             chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{st}"] if ridge else [],
-                                                   on_trial=bar.update)
+                                                   on_trial=bar.update, probe_losses=on_probe)
             info["guard_holdout_loss"], info["guard_dropped_after_probe"] = losses, dropped
-            if ridge:
+            if ridge:  # walked on the probe; the step it ends on is confirmed on every held-out batch
                 XtX, XtY = cs.stats(st)[:2]
-                r, T, l, info["ridge_holdout_loss"] = ridge_path(model, pos, XtX, XtY, held, losses[f"lstsq_{st}"], candidates_kw["alpha"],
-                                                                     prefix=prefix, on_trial=bar.update)
-                if T is not None and l < losses[chosen] * (1 - 1e-4):
-                    chosen = f"lstsq_{st}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
+                r, T, _, info["ridge_probe_loss"] = ridge_path(model, pos, XtX, XtY, [prefix.probe], on_probe[f"lstsq_{st}"],
+                                                               candidates_kw["alpha"], prefix=prefix, on_trial=bar.update)
+                if T is not None:
+                    l = trial_loss(model, pos, T, held, prefix); bar.update()
+                    info["ridge_holdout_loss"] = {r: l}
+                    if l < losses[chosen] * (1 - 1e-4): chosen = f"lstsq_{st}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
         info["guard_s"], info["guard_short_path"] = round(time.time() - t, 2), prefix.ok
         base = chosen.split("_ridge")[0]
         if base != preferred:
