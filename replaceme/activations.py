@@ -36,8 +36,10 @@ def _hooks(model, h_needed, f_needed, got):
             if stop and all(k in got for k in want): raise _Stop()
         return hook
     want = [("h", j) for j in h_needed] + [("F", i) for i in f_needed]
-    if 0 in h_needed:
-        hs.append(layers[0].register_forward_pre_hook(lambda m, a, k: got.__setitem__(("h", 0), _layer_input(a, k)), with_kwargs=True))
+    def embeddings(m, args, kwargs):
+        got[("h", 0)] = _layer_input(args, kwargs)
+        if all(k in got for k in want): raise _Stop()  # only h_0 wanted: no layer runs
+    if 0 in h_needed: hs.append(layers[0].register_forward_pre_hook(embeddings, with_kwargs=True))
     for j in h_needed - {0}: hs.append(layers[j - 1].register_forward_hook(keep(("h", j), j - 1 == deepest)))
     for i in f_needed:
         name = post or mlp_out_name(layers[i], d)
@@ -70,11 +72,22 @@ def _give_back_memory():
 _trim, _trimmed_at = None, None
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
-# %% ../nbs/03_activations.ipynb #df57e548
+# %% ../nbs/03_activations.ipynb #efc236f7
+def _narrowed(model, hooks, h_needed, f_needed, h_new, f_new, got):
+    "Hooks for the smaller sets `h_new`, `f_new` in place of `hooks`: (h_needed, f_needed, hooks) from now on."
+    h_new, f_new = set(h_new), set(f_new)
+    if not (h_new or f_new) or not h_new <= h_needed or not f_new <= f_needed:
+        raise ValueError(f"narrow must return a non-empty part of what the pass takes: h ⊆ {sorted(h_needed)}, F ⊆ {sorted(f_needed)}; "
+                         f"got h={sorted(h_new)}, F={sorted(f_new)}.")
+    for h in hooks: h.remove()
+    return h_new, f_new, _hooks(model, h_new, f_new, got)
+
+# %% ../nbs/03_activations.ipynb #c732fae1
 def stream(model, calibration, # a `Calibration` (or any iterable of batches with input_ids, attention_mask)
            consumer, # called as consumer(h: {j: (B,T,d)}, F: {i: (B,T,d)}, mask: (B,T) bool) for each batch
            h_needed=(), # residual stream indices j (0..num_layers): input of layer j / output of layer j-1
            f_needed=(), # layers whose MLP residual write F_i is needed
+           narrow=None, # called after each batch: None, or a smaller (h_needed, f_needed) for the batches after it
            desc="calibration pass", progress=True):
     "One forward pass over `calibration`, stopping after the deepest layer needed, feeding `consumer`."
     h_needed, f_needed = set(h_needed), set(f_needed)
@@ -94,18 +107,21 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
                 except _Stop: pass
                 consumer({j: got[("h", j)] for j in h_needed}, {i: got[("F", i)] for i in f_needed}, mask.bool())
                 got.clear(); _give_back_memory()
+                fewer = narrow() if narrow is not None else None
+                if fewer is not None:
+                    h_needed, f_needed, hooks = _narrowed(model, hooks, h_needed, f_needed, *fewer, got)
     finally:
         for h in hooks: h.remove()
         got.clear()
 
-# %% ../nbs/03_activations.ipynb #c732fae1
+# %% ../nbs/03_activations.ipynb #c1b5e8a4
 def feed_all(consumers):
     "One consumer that calls each of `consumers` (any iterable, read at each batch) with the batch's states."
     def feed(h, F, mask):
         for c in consumers: c(h, F, mask)
     return feed
 
-# %% ../nbs/03_activations.ipynb #1e6725f7
+# %% ../nbs/03_activations.ipynb #1fee2abd
 @contextmanager
 def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
               ):
@@ -129,7 +145,7 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         cfg.num_hidden_layers = n
         for a, i in idx: a.layer_idx = i
 
-# %% ../nbs/03_activations.ipynb #6db1ec02
+# %% ../nbs/03_activations.ipynb #49a3ea46
 def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
              batches: list, # batches of `input_ids`, `attention_mask`
              consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b

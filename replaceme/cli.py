@@ -21,7 +21,7 @@ REFERENCE_KEYS = ["method", "model_path", "dataset", "dataset_column", "dataset_
                   "max_length", "layers_to_skip", "min_distance_layer", "num_A", "merge_consecutive", "alpha", "diag",
                   "use_4bit", "save_path", "save_transform_only", "distances_path", "solver", "loss", "two_vectors", "thri",
                   "accurate", "token", "tasks"]
-OUR_KEYS = ["remove_layers", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "optimizer", "steps",
+OUR_KEYS = ["remove_layers", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "full_distances", "optimizer", "steps",
             "lr", "token_budget", "one_shot", "dtype", "device", "overwrite", "data_dir", "limit", "perplexity",
             "threshold", "target_layers", "similarity", "weight_factor", "split", "selection", "loss_candidates", "selection_group",
             "norms", "start_layer", "min_layer"]
@@ -60,7 +60,7 @@ def pipeline_kwargs(cfg: dict, method=None) -> dict:
     method = method or cfg.get("method", "lstsq")
     kw = {k: cfg[k] for k in ["dataset", "dataset_column", "dataset_subset", "dataset_size", "max_length", "batch_size",
                               "layers_to_skip", "num_A", "merge_consecutive", "min_distance_layer", "remove_layers", "alpha",
-                              "diag", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "loss",
+                              "diag", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "full_distances", "loss",
                               "accurate", "optimizer", "steps", "lr", "token_budget", "one_shot", "split", "selection",
                               "loss_candidates", "selection_group"] if cfg.get(k) is not None}
     if cfg.get("solver"): kw["optimizer"] = "adam" if "adam" in str(cfg["solver"]).lower() else "lbfgs"
@@ -80,7 +80,7 @@ def default_save_path(cfg, method):
     name = Path(str(cfg.get("model_path"))).stem.replace("/", "_")
     return Path("output")/f"{name}-{method}"
 
-# %% ../nbs/09_cli.ipynb #8d6acc99
+# %% ../nbs/09_cli.ipynb #fc24503c
 def run_pipeline(cfg: dict, method=None):
     "Load, prune and save as a config says; returns the `PruneResult` and the save path."
     from replaceme.pipeline import replaceme
@@ -112,7 +112,7 @@ def distances_only(cfg: dict):
     out = save_distances(st, cfg.get("distances_path") or "distances", n, chosen)
     return st, chosen, out
 
-# %% ../nbs/09_cli.ipynb #c2f61562
+# %% ../nbs/09_cli.ipynb #ceaf4568
 EXAMPLE_CONFIG = dict(method="lstsq", model_path=SMOLLM2, dataset="default", dataset_size=128, max_length=512, batch_size=8,
                       layers_to_skip=8, dtype="bf16", save_path="output/SmolLM2-135M-Instruct-replaceme-22L",
                       distances_path="output/distances")
@@ -141,7 +141,7 @@ def _summary(res, out):
               (f"; held-out loss " + ", ".join(f"{k} {v:.3f}" + (" (probe)" if k in dropped else "") for k, v in g.items()) if g else ""))
     print(f"  calibration tokens {r['calibration']['tokens']}, time {r['timings_s']['total']:.1f} s")
 
-# %% ../nbs/09_cli.ipynb #ceaf4568
+# %% ../nbs/09_cli.ipynb #69ffaa28
 def run_replaceme(argv=None):
     "Console script: the whole ReplaceMe pipeline from a config (default: the embedded SmolLM2 example)."
     def go(cfg):

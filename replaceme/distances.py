@@ -8,6 +8,7 @@ Docs: https://replaceme.github.io/replaceme/distances.html.md"""
 from __future__ import annotations
 import math
 from pathlib import Path
+import numpy as np
 import torch
 import pandas as pd
 from .models import num_layers
@@ -29,12 +30,22 @@ class DistanceStats:
         self.n, self.mode, self.P = n_layers, mode, positions
         self.max_block = min(max_block or n_layers, n_layers)
         self.sums = torch.zeros(n_layers + 1, self.max_block + 1, dtype=torch.float64)
-        self.count = 0
+        self.counts = torch.zeros(n_layers + 1, dtype=torch.float64)  # tokens measured per state h_j (a block counts at its end)
         self.pos_norm = torch.zeros(n_layers + 1, positions, dtype=torch.float64)
-        self.pos_count = torch.zeros(positions, dtype=torch.float64)
+        self.pos_count = torch.zeros(n_layers + 1, positions, dtype=torch.float64)
         self.median_norm = torch.zeros(n_layers + 1, dtype=torch.float64)
         self.max_ratio = torch.zeros(n_layers + 1, dtype=torch.float64)
-        self.batches = 0
+        self.batches = torch.zeros(n_layers + 1, dtype=torch.long)  # batches that reached each state h_j
+
+    @property
+    def count(self) -> int:
+        "Tokens measured at the embeddings: every batch's."
+        return int(self.counts[0])
+
+    @property
+    def full_depth(self) -> int:
+        "The deepest state `h_j` that every batch reached."
+        return max(j for j in range(self.n + 1) if self.counts[j] == self.counts[0])
 
     def _select(self, h, mask):
         "The tokens that count: (tokens, d)."
@@ -43,9 +54,11 @@ class DistanceStats:
         return h[torch.arange(h.shape[0], device=h.device), last]
 
     def __call__(self, h, F, mask):
+        depth = max(j for j in h if j <= self.n)
+        if any(j not in h for j in range(depth + 1)): raise ValueError(f"DistanceStats needs the states h_0…h_k of a batch without a gap; got {sorted(h)}.")
         P = min(self.P, mask.shape[1])
         unit = {}
-        for j in range(self.n + 1):
+        for j in range(depth + 1):
             x = h[j].float()
             norms = x.norm(dim=-1)
             valid = norms[mask]
@@ -54,40 +67,46 @@ class DistanceStats:
             self.max_ratio[j] = max(self.max_ratio[j].item(), (valid.max() / med).item())
             self.pos_norm[j, :P] += (norms[:, :P] * mask[:, :P]).sum(0).double().cpu()
             unit[j] = torch.nn.functional.normalize(self._select(x, mask), dim=-1)
-        self.pos_count[:P] += mask[:, :P].sum(0).double().cpu()
-        self.batches += 1
-        self.count += unit[0].shape[0]
-        for l in range(self.n):
-            for k in range(1, min(self.max_block, self.n - l) + 1):
+        self.pos_count[: depth + 1, :P] += mask[:, :P].sum(0).double().cpu()
+        self.batches[: depth + 1] += 1
+        self.counts[: depth + 1] += unit[0].shape[0]
+        for l in range(depth):
+            for k in range(1, min(self.max_block, depth - l) + 1):
                 cos = (unit[l] * unit[l + k]).sum(-1).clamp(-1, 1)
                 self.sums[l, k] += (torch.arccos(cos) / math.pi).double().sum().item()
 
     def distance(self, l, n):
         "Mean angular distance between h_l and h_{l+n}."
-        return (self.sums[l, n] / max(self.count, 1)).item()
+        return (self.sums[l, n] / max(self.counts[l + n].item(), 1)).item()
+
+    def tokens(self):
+        "(layers + 1) × (block sizes + 1) token counts behind each mean (0 where the block runs past the last layer)."
+        end = torch.arange(self.n + 1)[:, None] + torch.arange(self.max_block + 1)[None, :]
+        return torch.where(end <= self.n, self.counts[end.clamp(max=self.n)], 0.0)
 
     def matrix(self):
         "(layers × block sizes) mean distances; NaN where the block runs past the last layer."
-        M = self.sums / max(self.count, 1)
+        M = self.sums / self.tokens().clamp_min(1)
         for l in range(self.n + 1):
             M[l, max(self.n - l + 1, 0):] = float("nan")
         M[:, 0] = float("nan")
         return M[: self.n, :]
 
-# %% ../nbs/04_distances.ipynb #37f04363
+# %% ../nbs/04_distances.ipynb #8fdfc9a7
 def distance_analysis(model, calibration, max_block=None, mode="last", progress=True,
                       also=None, # another consumer fed from the same pass, after the distances (e.g. the statistics of candidate cuts)
                       f_needed=(), # MLP outputs `also` needs
                       stats: DistanceStats | None = None, # the sums to fill (default: new ones for `max_block` and `mode`), e.g. when `also` reads them
+                      narrow=None, # `stream`'s: after a batch, None or fewer states (h_0…h_k without a gap) for the rest of the pass
                      ) -> DistanceStats:
     "Angular distances for every start layer and block size up to `max_block`, in one pass."
     st = stats if stats is not None else DistanceStats(num_layers(model), max_block, mode)
     feed = st if also is None else feed_all([st, also])
-    stream(model, calibration, feed, h_needed=range(num_layers(model) + 1), f_needed=f_needed,
+    stream(model, calibration, feed, h_needed=range(num_layers(model) + 1), f_needed=f_needed, narrow=narrow,
            desc="distances" if also is None else "distances and statistics", progress=progress)
     return st
 
-# %% ../nbs/04_distances.ipynb #023729be
+# %% ../nbs/04_distances.ipynb #42998e4c
 def select_blocks(st: DistanceStats, n, # block size (layers_to_skip)
                   num_A=1, # number of blocks
                   merge_consecutive=False, # fuse blocks that touch into one cut
@@ -115,10 +134,11 @@ def select_blocks(st: DistanceStats, n, # block size (layers_to_skip)
         chosen = merged
     return chosen
 
-# %% ../nbs/04_distances.ipynb #42998e4c
+# %% ../nbs/04_distances.ipynb #f979ae97
 def distance_table(st: DistanceStats) -> pd.DataFrame:
     "One row per (start layer, block size): first and last removed layer, and the mean angular distance."
-    rows = [dict(block_size=n, first_removed=l, last_removed=l + n - 1, distance=st.distance(l, n))
+    tokens = st.tokens()
+    rows = [dict(block_size=n, first_removed=l, last_removed=l + n - 1, distance=st.distance(l, n), tokens=int(tokens[l, n]))
             for n in range(1, st.max_block + 1) for l in range(0, st.n - n + 1)]
     return pd.DataFrame(rows)
 
@@ -129,6 +149,11 @@ def plot_distances(st: DistanceStats, chosen=(), path=None, title="Angular dista
     M = st.matrix()[:, 1:].numpy()
     fig, ax = plt.subplots(figsize=(7, 5))
     im = ax.imshow(M, aspect="auto", origin="lower", cmap="viridis")
+    fewer = ((st.tokens() < st.count) & (st.tokens() > 0))[: st.n, 1:].numpy()
+    if fewer.any():  # blocks measured on part of the batches (a narrowed pass): paled
+        veil = np.zeros(fewer.shape + (4,)); veil[fewer] = (1, 1, 1, 0.6)
+        ax.imshow(veil, aspect="auto", origin="lower")
+        title += f"\n(pale: blocks ending past h_{st.full_depth}, measured on {int(st.batches[st.full_depth + 1])} of {int(st.batches[0])} batches)"
     ax.set_xlabel("block size n (layers removed)"); ax.set_ylabel("first removed layer l (0-based)")
     ax.set_xticks(range(M.shape[1])); ax.set_xticklabels(range(1, M.shape[1] + 1), fontsize=7)
     for s, e in chosen: ax.add_patch(plt.Rectangle((e - s - 1.5, s - 0.5), 1, 1, fill=False, ec="red", lw=2))
@@ -146,7 +171,7 @@ def save_distances(st: DistanceStats, out_dir, n=None, chosen=()):
     plot_distances(st, chosen, out/"distances.png")
     return out
 
-# %% ../nbs/04_distances.ipynb #f979ae97
+# %% ../nbs/04_distances.ipynb #b85b3398
 def sink_layers(st: DistanceStats, ratio=20.0) -> list[int]:
     "Layers (0-based) whose output raises the max/median residual norm ratio above `ratio` (and at least doubles it)."
     r = st.max_ratio
@@ -154,8 +179,8 @@ def sink_layers(st: DistanceStats, ratio=20.0) -> list[int]:
 
 def position_norms(st: DistanceStats) -> pd.DataFrame:
     "Mean residual norm of h_j at each of the first positions, with the median token's norm for scale."
-    P = int((st.pos_count > 0).sum())
-    df = pd.DataFrame((st.pos_norm[:, :P] / st.pos_count[:P]).numpy(), columns=[f"pos{p}" for p in range(P)])
-    df.insert(0, "median_norm", (st.median_norm / max(st.batches, 1)).numpy())
+    P = int((st.pos_count[0] > 0).sum())
+    df = pd.DataFrame((st.pos_norm[:, :P] / st.pos_count[:, :P]).numpy(), columns=[f"pos{p}" for p in range(P)])
+    df.insert(0, "median_norm", (st.median_norm / st.batches.clamp_min(1)).numpy())
     df.insert(0, "h", range(st.n + 1))
     return df

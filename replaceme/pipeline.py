@@ -404,6 +404,13 @@ def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, ite
     per_cut = 2 * d * d * 8 + MAX_MASSIVE * 3 * d * itemsize  # the fp64 sums, and the massive-token store at its cap
     return cuts if len(cuts) * per_cut <= JOINT_PASS_BYTES else []
 
+def _race_cuts(n, size, num_A, min_start, min_layer, full_distances) -> list:
+    "Candidate cuts screened only to narrow the distance pass (no statistics taken): one cut, when narrowing is allowed."
+    if num_A != 1 or full_distances or not 1 <= size < n: return []
+    return [(s, s + size) for s in range(max(min_start, min_layer), n - size + 1)]
+
+def _take_nothing(h, F, mask): "A candidate that is screened but whose statistics nobody needs."
+
 # %% ../nbs/06_replaceme.ipynb #4c62b9ac
 SCREEN = dict(fraction=1 / 8, min_batches=4, z=4.0, rel=0.02, max_keep=None)  # see `ScreenedCuts`
 
@@ -415,9 +422,11 @@ class ScreenedCuts:
                  z=SCREEN["z"], # kept: within z paired standard errors of the running best ...
                  rel=SCREEN["rel"], # ... or within this fraction of its running distance
                  max_keep=SCREEN["max_keep"], # at most this many kept (None: no limit)
+                 f_needed=(), # the MLP outputs F_{s−1} the candidates' statistics take (for `narrowed`)
                 ):
         if after < 2: raise ValueError("ScreenedCuts needs at least 2 batches before screening (a standard error needs two).")
         self.dist, self.stats, self.after, self.z, self.rel, self.max_keep = dist, dict(stats), after, z, rel, max_keep
+        self.f_needed = set(f_needed)
         self.history, self.screened = [], None  # per batch: each candidate's mean distance on it
         self._last = (torch.zeros(len(self.stats), dtype=torch.float64), 0)  # the distance sums and count before this batch
 
@@ -439,6 +448,12 @@ class ScreenedCuts:
         kept = sorted(keep.nonzero().flatten().tolist(), key=lambda i: run[i].item())[: self.max_keep]
         self.stats = {cuts[i]: self.stats[cuts[i]] for i in kept}
         self.screened = dict(after_batches=len(D), candidates=len(cuts), kept=[cuts[i] for i in kept])
+
+    def narrowed(self):
+        "For `stream`'s `narrow`: once, right after the screening, the states still needed — h_0 … the deepest kept cut's end, the kept cuts' F."
+        if self.screened is None or "depth" in self.screened: return None
+        self.screened["depth"] = depth = max([e for _, e in self.stats] + [1])
+        return range(depth + 1), {s - 1 for s, _ in self.stats} & self.f_needed
 
 def screen_options(n_batches) -> dict:
     "`ScreenedCuts`'s settings for a pass of `n_batches` batches, from `SCREEN` as it is now."
@@ -466,6 +481,7 @@ def replaceme(model, tokenizer,
               loss="cosine", accurate=False, structure="full", optimizer="lbfgs", steps=50, lr=1e-4,
               token_budget=32768, # tokens kept for the cosine fit
               one_shot=False, # estimate every cut on the original model (the reference) instead of sequentially
+              full_distances=False, # every batch through every layer, even after the screening has ruled out the deeper cuts
               distances_path=None, # folder for distances.csv / .pth / .png and selection.csv / .png
               stats_model=None, # e.g. a 4-bit copy: calibration passes run on it (one-shot), transforms fold into `model`
               progress=True) -> PruneResult:
@@ -486,7 +502,7 @@ def replaceme(model, tokenizer,
     if need_held and len(calibration) < 2: raise ValueError("The guard and loss selection hold out calibration batches: give at least 2 batches (or guard=False).")
     fit, held = calibration.split(holdout_batches or default_holdout(calibration)) if need_held else (calibration, None)
     times["calibration"] = time.time() - t0
-    st, cuts, stats_all, screening = None, None, {}, None  # stats_all: statistics of cuts that a pass has already taken
+    st, cuts, stats_all, screening, joint = None, None, {}, None, []  # stats_all: statistics of cuts that a pass has already taken
     if remove_layers is not None:
         cuts = cuts_from_indices(remove_layers, n, need_previous=method != "uidl")
     elif not ranked:
@@ -494,13 +510,19 @@ def replaceme(model, tokenizer,
         joint = _joint_cuts(n, d, layers_to_skip, num_A, method, one_shot, stats_model, min_distance_layer,
                             next(src.parameters()).element_size())
         st = DistanceStats(num_layers(src), None, distance_mode)
-        screen = ScreenedCuts(st, {c: CutStats(*c, d, massive_ratio, 0, len(fit)) for c in joint}, **screen_options(len(fit))) if joint else None
-        distance_analysis(src, fit, progress=progress, also=screen, f_needed={s - 1 for s, _ in joint}, stats=st)
-        cuts = select_blocks(st, layers_to_skip, num_A, merge_consecutive, min_distance_layer, min_start=0 if method == "uidl" else 1)
+        min_start = 0 if method == "uidl" else 1
+        race = joint or _race_cuts(num_layers(src), layers_to_skip, num_A, min_start, min_distance_layer, full_distances)
+        f_joint = {s - 1 for s, _ in joint}
+        screen = ScreenedCuts(st, {c: CutStats(*c, d, massive_ratio, 0, len(fit)) if joint else _take_nothing for c in race},
+                              **screen_options(len(fit)), f_needed=f_joint) if race else None
+        distance_analysis(src, fit, progress=progress, also=screen, f_needed=f_joint, stats=st,
+                          narrow=None if full_distances or screen is None else screen.narrowed)
+        cuts = select_blocks(st, layers_to_skip, num_A, merge_consecutive, min_distance_layer, min_start=min_start)
         if screen is not None:  # the chosen cut's statistics, unless screened out; the other candidates' are dropped
-            stats_all = {c: screen.stats[c] for c in cuts if c in screen.stats}
-            screening = dict(screen.screened or dict(after_batches=None, candidates=len(joint), kept=joint))
+            stats_all = {c: screen.stats[c] for c in cuts if c in screen.stats and joint}
+            screening = dict(screen.screened or dict(after_batches=None, candidates=len(race), kept=race))
             screening["kept"] = [f"{a}-{b - 1}" for a, b in screening["kept"]]
+            screening["distance_depth"] = screening.pop("depth", None)
         del screen
         times["distances"] = time.time() - t
     sinks = sink_layers(st) if st is not None else []
@@ -552,7 +574,7 @@ def replaceme(model, tokenizer,
             t = time.time()
             cs = stats_all.get((s, e))
             info["statistics_pass"] = "shared with the distance pass" if cs is not None and not one_shot else ("one-shot" if one_shot else
-                                      "own (screened out of the distance pass)" if screening else "own")
+                                      "own (screened out of the distance pass)" if joint else "own")
             if cs is None:
                 cs = new_stats(ps, pe)
                 stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
@@ -569,7 +591,7 @@ def replaceme(model, tokenizer,
                                min_distance_layer=min_distance_layer, remove_layers=remove_layers, distance_mode=distance_mode,
                                alpha=alpha, diag=diag, statistics=statistics, massive_ratio=massive_ratio, guard=use_guard, ridge_search=ridge_search,
                                loss=loss, accurate=accurate, structure=structure, optimizer=optimizer, steps=steps, lr=lr,
-                               token_budget=token_budget, one_shot=one_shot, loss_candidates=loss_candidates,
+                               token_budget=token_budget, one_shot=one_shot, loss_candidates=loss_candidates, full_distances=full_distances,
                                stats_model_4bit=stats_model is not None),
                   calibration=dict(source=calibration.source, samples=calibration.num_samples, tokens=calibration.num_tokens,
                                    fit_tokens=fit.num_tokens, holdout_tokens=held.num_tokens if held else 0),
