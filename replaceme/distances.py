@@ -136,7 +136,7 @@ def select_blocks(st: DistanceStats, n, # block size (layers_to_skip)
 
 # %% ../nbs/04_distances.ipynb #f979ae97
 def distance_table(st: DistanceStats) -> pd.DataFrame:
-    "One row per (start layer, block size): first and last removed layer, and the mean angular distance."
+    "One row per (start layer, block size): first and last removed layer, the mean angular distance and the tokens it is over."
     tokens = st.tokens()
     rows = [dict(block_size=n, first_removed=l, last_removed=l + n - 1, distance=st.distance(l, n), tokens=int(tokens[l, n]))
             for n in range(1, st.max_block + 1) for l in range(0, st.n - n + 1)]
