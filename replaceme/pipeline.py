@@ -397,17 +397,21 @@ def default_holdout(calibration) -> int:
     return max(1, min(len(calibration) // 16, math.ceil(HOLDOUT_SEQUENCES / per_batch)))
 JOINT_PASS_BYTES = 2 * 2**30  # the distance pass also takes every candidate cut's statistics when they fit in this
 
+def _candidate_cuts(n, size, min_start, min_layer) -> list:
+    "Every cut of `size` layers that `select_blocks` may choose in an `n`-layer model, as (start, end)."
+    return [(s, s + size) for s in range(max(min_start, min_layer), n - size + 1)]
+
 def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, itemsize=2) -> list:
     "Candidate cuts whose statistics the distance pass can take too: one lstsq cut on the model itself, fitting in memory."
     if num_A != 1 or method != "lstsq" or one_shot or stats_model is not None or not 1 <= size < n: return []
-    cuts = [(s, s + size) for s in range(max(1, min_layer), n - size + 1)]
+    cuts = _candidate_cuts(n, size, 1, min_layer)
     per_cut = 2 * d * d * 8 + MAX_MASSIVE * 3 * d * itemsize  # the fp64 sums, and the massive-token store at its cap
     return cuts if len(cuts) * per_cut <= JOINT_PASS_BYTES else []
 
 def _race_cuts(n, size, num_A, min_start, min_layer, full_distances) -> list:
     "Candidate cuts screened only to narrow the distance pass (no statistics taken): one cut, when narrowing is allowed."
     if num_A != 1 or full_distances or not 1 <= size < n: return []
-    return [(s, s + size) for s in range(max(min_start, min_layer), n - size + 1)]
+    return _candidate_cuts(n, size, min_start, min_layer)
 
 def _take_nothing(h, F, mask): "A candidate that is screened but whose statistics nobody needs."
 
@@ -451,8 +455,8 @@ class ScreenedCuts:
 
     def narrowed(self):
         "For `stream`'s `narrow`: once, right after the screening, the states still needed — h_0 … the deepest kept cut's end, the kept cuts' F."
-        if self.screened is None or "depth" in self.screened: return None
-        self.screened["depth"] = depth = max([e for _, e in self.stats] + [1])
+        if self.screened is None or "distance_depth" in self.screened: return None
+        self.screened["distance_depth"] = depth = max([e for _, e in self.stats] + [1])
         return range(depth + 1), {s - 1 for s, _ in self.stats} & self.f_needed
 
 def screen_options(n_batches) -> dict:
@@ -519,10 +523,10 @@ def replaceme(model, tokenizer,
                           narrow=None if full_distances or screen is None else screen.narrowed)
         cuts = select_blocks(st, layers_to_skip, num_A, merge_consecutive, min_distance_layer, min_start=min_start)
         if screen is not None:  # the chosen cut's statistics, unless screened out; the other candidates' are dropped
-            stats_all = {c: screen.stats[c] for c in cuts if c in screen.stats and joint}
+            stats_all = {c: screen.stats[c] for c in cuts if c in screen.stats} if joint else {}
             screening = dict(screen.screened or dict(after_batches=None, candidates=len(race), kept=race))
             screening["kept"] = [f"{a}-{b - 1}" for a, b in screening["kept"]]
-            screening["distance_depth"] = screening.pop("depth", None)
+            screening.setdefault("distance_depth", None)
         del screen
         times["distances"] = time.time() - t
     sinks = sink_layers(st) if st is not None else []
