@@ -6,7 +6,7 @@ Docs: https://replaceme.github.io/replaceme/replaceme.html.md"""
 
 # %% ../nbs/06_replaceme.ipynb #7d5607f1
 from __future__ import annotations
-import copy, math, time, warnings
+import copy, math, os, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
@@ -401,12 +401,26 @@ def _candidate_cuts(n, size, min_start, min_layer) -> list:
     "Every cut of `size` layers that `select_blocks` may choose in an `n`-layer model, as (start, end)."
     return [(s, s + size) for s in range(max(min_start, min_layer), n - size + 1)]
 
-def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, itemsize=2) -> list:
+def _host_available() -> int:
+    "Bytes of memory the host has available (Linux), else `JOINT_PASS_BYTES`."
+    try: return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError): return JOINT_PASS_BYTES
+
+def _memory_budgets(device) -> dict:
+    "What the joint pass may hold: on the host, one budget for everything; on a GPU, the sums there and the stores on the host."
+    if torch.device(device).type != "cuda": return dict(total=JOINT_PASS_BYTES)
+    return dict(sums=torch.cuda.mem_get_info(device)[0] // 4, stores=max(JOINT_PASS_BYTES, _host_available() // 4))
+
+def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, itemsize=2,
+                budgets=None, # from `_memory_budgets` (None: the host's)
+               ) -> list:
     "Candidate cuts whose statistics the distance pass can take too: one lstsq cut on the model itself, fitting in memory."
     if num_A != 1 or method != "lstsq" or one_shot or stats_model is not None or not 1 <= size < n: return []
     cuts = _candidate_cuts(n, size, 1, min_layer)
-    per_cut = 2 * d * d * 8 + MAX_MASSIVE * 3 * d * itemsize  # the fp64 sums, and the massive-token store at its cap
-    return cuts if len(cuts) * per_cut <= JOINT_PASS_BYTES else []
+    b = budgets or dict(total=JOINT_PASS_BYTES)
+    sums, stores = len(cuts) * 2 * d * d * 8, len(cuts) * MAX_MASSIVE * 3 * d * itemsize  # fp64 sums; massive-token stores at their cap
+    fits = sums + stores <= b["total"] if "total" in b else sums <= b["sums"] and stores <= b["stores"]
+    return cuts if fits else []
 
 def _race_cuts(n, size, num_A, min_start, min_layer, full_distances) -> list:
     "Candidate cuts screened only to narrow the distance pass (no statistics taken): one cut, when narrowing is allowed."
@@ -511,8 +525,9 @@ def replaceme(model, tokenizer,
         cuts = cuts_from_indices(remove_layers, n, need_previous=method != "uidl")
     elif not ranked:
         t = time.time()
-        joint = _joint_cuts(n, d, layers_to_skip, num_A, method, one_shot, stats_model, min_distance_layer,
-                            next(src.parameters()).element_size())
+        p0 = next(src.parameters())
+        joint = _joint_cuts(n, d, layers_to_skip, num_A, method, one_shot, stats_model, min_distance_layer, p0.element_size(),
+                            _memory_budgets(p0.device))
         st = DistanceStats(num_layers(src), None, distance_mode)
         min_start = 0 if method == "uidl" else 1
         race = joint or _race_cuts(num_layers(src), layers_to_skip, num_A, min_start, min_distance_layer, full_distances)
@@ -536,7 +551,7 @@ def replaceme(model, tokenizer,
                              "the guard checks the transform against plain dropping")
     for w in warns: warnings.warn(w)
     ckw = dict(alpha=alpha, diag=diag, statistics=statistics, cosine_kw=dict(loss=loss, accurate=accurate, structure=structure,
-               optimizer=optimizer, steps=steps, lr=lr))
+               optimizer=optimizer, steps=steps, lr=lr, device=next(model.parameters()).device))  # the fit runs beside the model
     budget = token_budget if method == "cosine" else 0
     blocks, transforms, ranking, removed = [], {}, [], 0
     def new_stats(s, e): return CutStats(s, e, d, massive_ratio, budget, len(fit))
@@ -561,7 +576,7 @@ def replaceme(model, tokenizer,
             info, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, True, progress)
             times[f"cut_{s}_{e-1}"] = time.time() - t
             blocks.append(dict(first_removed=s, last_removed=e - 1, selection=selection, residual=best["residual"], **info))
-            transforms[f"{s}-{e-1}"] = T
+            transforms[f"{s}-{e-1}"] = T.cpu()
     else:
         if one_shot and method != "uidl":
             t = time.time()
@@ -584,7 +599,7 @@ def replaceme(model, tokenizer,
                 stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
             cinfo, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, not one_shot, progress)
             times[f"cut_{s}_{e-1}"] = time.time() - t
-            blocks.append(dict(info, **cinfo)); transforms[f"{s}-{e-1}"] = T
+            blocks.append(dict(info, **cinfo)); transforms[f"{s}-{e-1}"] = T.cpu()
     if distances_path:
         if st is not None: save_distances(st, distances_path, layers_to_skip, cuts)
         if ranking: save_ranking(ranking, distances_path)

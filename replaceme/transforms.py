@@ -54,12 +54,13 @@ class CutStats:
         s, e = self.s, self.e
         X, hs, he = F[s - 1].float(), h[s].float(), h[e].float()  # exact: fp32 holds every bf16 number
         Y = he - hs + X
+        if self.XtX.device != X.device: self.XtX, self.XtY = self.XtX.to(X.device), self.XtY.to(X.device)
         nrm = lambda t: t.norm(dim=-1)
         big = massive_tokens(nrm(X), mask, self.ratio) | massive_tokens(nrm(Y), mask, self.ratio) \
             | massive_tokens(nrm(hs), mask, self.ratio) | massive_tokens(nrm(he), mask, self.ratio)
         ordinary = mask & ~big
         Xo, Yo = X[ordinary], Y[ordinary]  # one batch's products in fp32, summed across batches in fp64
-        self.XtX += (Xo.T @ Xo).double().cpu(); self.XtY += (Xo.T @ Yo).double().cpu(); self.yy += torch.linalg.vector_norm(Yo, dtype=torch.float64).item() ** 2
+        self.XtX += (Xo.T @ Xo).double(); self.XtY += (Xo.T @ Yo).double(); self.yy += torch.linalg.vector_norm(Yo, dtype=torch.float64).item() ** 2
         self.n += int(mask.sum())
         T = mask.shape[1]
         if len(self.pos_count) < T: self.pos_count = torch.cat([self.pos_count, torch.zeros(T - len(self.pos_count), dtype=torch.long)])
@@ -72,7 +73,7 @@ class CutStats:
             room = max(0, self.max_massive - len(self.massive["pos"]))
             self.massive["pos"] += t[:room].tolist(); self.massive["rows"].append(rows[:room])
             if len(rows) > room:  # beyond the cap: into the sums, where no rule can leave them out
-                Xr, Yr = _massive_xy(rows[room:])
+                Xr, Yr = _massive_xy(rows[room:].to(X.device))
                 self.XtX += Xr.T @ Xr; self.XtY += Xr.T @ Yr; self.yy += (Yr * Yr).sum().item()
         if self.per_batch:
             ok = mask.nonzero()
@@ -84,7 +85,9 @@ class CutStats:
     def add(self, other: "CutStats") -> "CutStats":
         "Add the sums and massive tokens of `other` (the same cut, other batches) into these statistics."
         if (other.s, other.e, other.d) != (self.s, self.e, self.d): raise ValueError("add: statistics of different cuts.")
-        self.XtX += other.XtX; self.XtY += other.XtY; self.yy += other.yy; self.n += other.n; self.n_massive += other.n_massive
+        dev = other.XtX.device if self.n == 0 else self.XtX.device  # statistics not fed yet follow the ones added
+        self.XtX, self.XtY = self.XtX.to(dev), self.XtY.to(dev)
+        self.XtX += other.XtX.to(dev); self.XtY += other.XtY.to(dev); self.yy += other.yy; self.n += other.n; self.n_massive += other.n_massive
         for k in self.massive: self.massive[k] = self.massive[k] + other.massive[k]
         T = max(len(self.pos_count), len(other.pos_count))
         pad = lambda c: torch.cat([c, torch.zeros(T - len(c), dtype=torch.long)])
@@ -111,7 +114,7 @@ class CutStats:
         pos = torch.tensor(self.massive["pos"])
         keep = {"reference": torch.ones_like(pos, dtype=torch.bool), "all_massive_out": torch.zeros_like(pos, dtype=torch.bool),
                 "robust": ~torch.isin(pos, torch.tensor(self.sink_positions(), dtype=pos.dtype))}[mode]
-        Xm, Ym = _massive_xy(torch.cat(self.massive["rows"])[keep])
+        Xm, Ym = _massive_xy(torch.cat(self.massive["rows"])[keep].to(self.XtX.device))
         return self.XtX + Xm.T @ Xm, self.XtY + Xm.T @ Ym, self.yy + (Ym * Ym).sum().item(), self.n - int((~keep).sum())
 
     def samples(self, mode="robust"):
@@ -138,14 +141,14 @@ def solve_lstsq(XtX, XtY, alpha=0.0, # ridge strength
     if info.item() == 0: return torch.cholesky_solve(XtY, L)
     warnings.warn("XᵀX is singular (too few calibration tokens, or channels that are always zero): using the "
                   "minimum-norm least-squares solution. A small ridge `alpha` (e.g. 1e-3 × mean diagonal) also fixes this.")
-    return torch.linalg.lstsq(A, XtY, driver="gelsd" if A.device.type == "cpu" else None).solution
+    return torch.linalg.lstsq(A.cpu(), XtY.cpu(), driver="gelsd").solution.to(A.device)  # gelsd (SVD): the host's, CUDA has none
 
 def rel_residual(XtX, XtY, yy, T) -> float:
     "‖XT − Y‖² / ‖Y‖² from the sums."
-    T = T.double()
+    T = T.double().to(XtX.device)
     return ((yy - 2 * (T * XtY).sum() + (T * (XtX @ T)).sum()) / yy).item()
 
-# %% ../nbs/05_transforms.ipynb #42b04a78
+# %% ../nbs/05_transforms.ipynb #576700f4
 def _structure(T, structure):
     if structure in (None, "full"): return T
     if structure == "diag": return torch.diag(torch.diagonal(T))
@@ -163,7 +166,7 @@ def transform_loss(T, X, Y, R=None, loss="cosine", accurate=False, T0=None, l1=1
     mse = ((P - Q) ** 2).sum(-1).mean() / (Q ** 2).sum(-1).mean()
     if loss == "mse": return mse
     if loss == "elasticnet":
-        D = T - (T0 if T0 is not None else torch.eye(T.shape[0], dtype=T.dtype))
+        D = T - (T0 if T0 is not None else torch.eye(T.shape[0], dtype=T.dtype, device=T.device))
         return mse + l1 * D.abs().mean() + l2 * (D ** 2).mean()
     raise ValueError(f"Unknown loss {loss!r}: use 'cosine', 'mse' or 'elasticnet'.")
 
@@ -173,8 +176,9 @@ def fit_transform(X, Y, R=None, # token sample: MLP output, target, residual wit
                   optimizer="lbfgs", # 'lbfgs' (full sample) or 'adam' (the paper's)
                   steps=50, # L-BFGS iterations, or Adam epochs
                   lr=1e-4, batch_size=1024, # Adam only
-                  device=None):
-    "Fit `T` by gradient descent on the sample; returns fp64 T and the loss before and after."
+                  device=None, # where to fit (None: the sample's device); the pipeline passes the model's
+                 ):
+    "Fit `T` by gradient descent on the sample; returns fp64 T (on the host) and the loss before and after."
     dev = device or X.device
     X, Y = X.float().to(dev), Y.float().to(dev)
     R = R.float().to(dev) if R is not None else None
