@@ -599,7 +599,7 @@ def speed(model, # a causal LM, or a path / hub id to load
                 dtype=str(next(model.parameters()).dtype), device=str(dev), params=param_count(model), layers=num_layers(model),
                 **mem, hardware=hardware())
 
-# %% ../nbs/08_evaluate.ipynb #d597532b
+# %% ../nbs/08_evaluate.ipynb #9c4260d1
 EVAL_KEYS = {"model_path": "checkpoint directory, .gguf file or hub id (required)",
              "tasks": "task selection (see task_specs); default: the reference suite, or the local suite offline",
              "data_dir": "offline data directory", "limit": "items per task", "batch_size": "lm-eval / perplexity batch size",

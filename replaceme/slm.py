@@ -273,7 +273,7 @@ def slm(model, tokenizer,
                   seconds=round(time.time() - t0, 1))
     return SLMResult(model, tokenizer, [tuple(w) for w in orig], sims, report)
 
-# %% ../nbs/07_slm.ipynb #09463e8f
+# %% ../nbs/07_slm.ipynb #3efc9710
 SLM_KEYS = {"method", "model_path", "dataset", "dataset_column", "dataset_subset", "dataset_size", "batch_size", "max_length",
             "threshold", "target_layers", "similarity", "weight_factor", "norms", "start_layer", "min_layer", "save_path",
             "overwrite", "dtype", "device", "token"}
