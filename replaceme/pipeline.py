@@ -281,6 +281,7 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
     t0, dev = time.time(), next(model.parameters()).device
     X, H = [], []  # F_pos and the state leaving layer pos, in the model's dtype
     stream(model, batches, lambda h, F, m: (X.append(F[pos]), H.append(h[pos + 1])), h_needed={pos + 1}, f_needed={pos}, progress=False)
+    above = list(enumerate(get_layers(model)))[pos + 1:]  # the view the fit runs: the kept layers above the cut
     T = T0.float().to(dev).clone().requires_grad_(True)
     opt = torch.optim.Adam([T], lr=lr)
     def h_in(b):  # the state entering the first kept layer with T folded: (h − F) + F T
@@ -299,7 +300,7 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
     try:
         for k in tqdm(range(steps), desc="cosine fit at the output", unit="pass", disable=not progress, leave=False):
             losses.clear()
-            run_view(model, list(enumerate(get_layers(model)))[pos + 1:], batches, step, h_in=h_in, grad=True)
+            run_view(model, above, batches, step, h_in=h_in, grad=True)
             info["train_loss"].append(sum(losses) / len(losses))
             M = T.detach().double().cpu()
             if held is None: best_T, info["best_pass"] = M, k + 1; continue
@@ -384,12 +385,12 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
                      ) -> tuple[dict, torch.Tensor]:
     "On a model already cut after layer `pos`: the candidate transforms, the guard's choice and the ridge path; nothing is folded."
     out = candidates_kw.get("output")  # the cosine fit at the output: its batches and targets
-    at_output = method == "cosine" and out is not None
-    if at_output and pos + 1 >= num_layers(model):
-        at_output = False; method = "lstsq"
+    wants_output = method == "cosine" and out is not None
+    at_output = wants_output and pos + 1 < num_layers(model)
+    if wants_output and not at_output:
         warnings.warn("the cut ends at the model's last layer, so the cosine fit at the output has no layer to fit through: "
                       "the guard's closed-form choice is kept (fit_on: cut fits the paper's cosine instead)")
-    cands, preferred, info = _candidates(cs, "lstsq" if at_output else method, **{k: v for k, v in candidates_kw.items() if k != "output"})
+    cands, preferred, info = _candidates(cs, "lstsq" if wants_output else method, **{k: v for k, v in candidates_kw.items() if k != "output"})
     info = dict(requested="cosine" if at_output else preferred, massive_tokens=cs.n_massive, tokens=cs.n,
                 massive_positions=dict(sorted(cs.positions.items(), key=lambda kv: -kv[1])[:8]), **info)
     chosen = preferred
