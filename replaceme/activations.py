@@ -32,7 +32,7 @@ def _hooks(model, h_needed, f_needed, got):
     hs = []
     def keep(key, stop):
         def hook(m, args, out):
-            got[key] = _first(out)
+            got[key] = _first(out).clone() if key[0] == "F" else _first(out)  # Falcon adds attention to its MLP output in place
             if stop and all(k in got for k in want): raise _Stop()
         return hook
     want = [("h", j) for j in h_needed] + [("F", i) for i in f_needed]
@@ -82,7 +82,26 @@ def _narrowed(model, hooks, h_needed, f_needed, h_new, f_new, got):
     for h in hooks: h.remove()
     return h_new, f_new, _hooks(model, h_new, f_new, got)
 
-# %% ../nbs/03_activations.ipynb #c732fae1
+# %% ../nbs/03_activations.ipynb #d3ea5e05
+def _batch_shaped(x, mask):
+    "A state as (B, T, d): OPT's MLP computes on the tokens flattened to (B·T, d)."
+    return x if x.dim() == mask.dim() + 1 else x.reshape(*mask.shape, -1)
+
+def _where(kind, j) -> str:
+    "Where state ('h', j) or ('F', i) is computed, in words."
+    if kind == "F": return f"in the MLP of layer {j}"
+    return "at the embeddings" if j == 0 else f"at the output of layer {j - 1}"
+
+def _check_finite(h, F, mask, batch):
+    "Raise a clear error when any state handed over is nan or inf on a real token of calibration batch `batch`."
+    bad = [(j + (0.5 if kind == "F" else 0), kind, j) for kind, states in (("h", h), ("F", F)) for j, x in states.items()
+           if not torch.isfinite(x).all() and ((~torch.isfinite(x)).any(-1) & mask).any()]
+    if not bad: return
+    _, kind, j = min(bad)
+    raise ValueError(f"The model gives nan/inf hidden states {_where(kind, j)} on calibration batch {batch}: its weights hold nan/inf "
+                     "values, or its dtype overflows (fp16: use dtype bf16 or fp32). Check the source model; nothing was pruned.")
+
+# %% ../nbs/03_activations.ipynb #c1b5e8a4
 def stream(model, calibration, # a `Calibration` (or any iterable of batches with input_ids, attention_mask)
            consumer, # called as consumer(h: {j: (B,T,d)}, F: {i: (B,T,d)}, mask: (B,T) bool) for each batch
            h_needed=(), # residual stream indices j (0..num_layers): input of layer j / output of layer j-1
@@ -100,12 +119,14 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
     hooks = _hooks(model, h_needed, f_needed, got)
     try:
         with torch.no_grad():
-            for batch in tqdm(list(calibration), desc=desc, disable=not progress, leave=False):
+            for b, batch in enumerate(tqdm(list(calibration), desc=desc, disable=not progress, leave=False)):
                 got.clear()
                 ids, mask = batch["input_ids"].to(dev), batch["attention_mask"].to(dev)
                 try: model(input_ids=ids, attention_mask=mask, use_cache=False)
                 except _Stop: pass
-                consumer({j: got[("h", j)] for j in h_needed}, {i: got[("F", i)] for i in f_needed}, mask.bool())
+                h, F, real = {j: got[("h", j)] for j in h_needed}, {i: _batch_shaped(got[("F", i)], mask) for i in f_needed}, mask.bool()
+                _check_finite(h, F, real, b)
+                consumer(h, F, real)
                 got.clear(); _give_back_memory()
                 fewer = narrow() if narrow is not None else None
                 if fewer is not None:
@@ -114,14 +135,14 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
         for h in hooks: h.remove()
         got.clear()
 
-# %% ../nbs/03_activations.ipynb #c1b5e8a4
+# %% ../nbs/03_activations.ipynb #ee387cdf
 def feed_all(consumers):
     "One consumer that calls each of `consumers` (any iterable, read at each batch) with the batch's states."
     def feed(h, F, mask):
         for c in consumers: c(h, F, mask)
     return feed
 
-# %% ../nbs/03_activations.ipynb #1fee2abd
+# %% ../nbs/03_activations.ipynb #73aeea6b
 @contextmanager
 def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
               ):
@@ -145,7 +166,7 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         cfg.num_hidden_layers = n
         for a, i in idx: a.layer_idx = i
 
-# %% ../nbs/03_activations.ipynb #49a3ea46
+# %% ../nbs/03_activations.ipynb #64e17c15
 def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
              batches: list, # batches of `input_ids`, `attention_mask`
              consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b
