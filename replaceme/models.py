@@ -6,7 +6,7 @@ Docs: https://replaceme.github.io/replaceme/models.html.md"""
 
 # %% ../nbs/00_models.ipynb #0f358912
 from __future__ import annotations
-import importlib.util, os, warnings
+import importlib.util, os, pickle, warnings
 from pathlib import Path
 import torch
 from torch import nn
@@ -16,8 +16,8 @@ from transformers.pytorch_utils import Conv1D
 
 # %% auto #0
 __all__ = ['SMOLLM2_INSTALL', 'TINY_ARCHS', 'smollm2_gguf', 'ensure_pad_token', 'load_tokenizer', 'resolve_dtype', 'load_model',
-           'load', 'cache_dir', 'smollm2_checkpoint', 'tiny_config', 'tiny_model', 'tiny_tokenizer', 'num_layers',
-           'hidden_size', 'layers_path', 'get_layers', 'set_layers', 'layer_idx_modules', 'mlp_out_name',
+           'load', 'cache_dir', 'plain_modes', 'smollm2_checkpoint', 'tiny_config', 'tiny_model', 'tiny_tokenizer',
+           'num_layers', 'hidden_size', 'layers_path', 'get_layers', 'set_layers', 'layer_idx_modules', 'mlp_out_name',
            'mlp_out_proj', 'mlp_post_norm_name']
 
 # %% ../nbs/00_models.ipynb #4c76db04
@@ -73,7 +73,7 @@ def _placement(device):
         if not torch.cuda.is_available(): return {}
         return dict(device_map="auto")
     if str(device).startswith("cuda") and not torch.cuda.is_available():
-        raise RuntimeError(f"device={device!r} was asked for but no CUDA device is available; use device='cpu'.")
+        raise ValueError(f"device={device!r} was asked for but no CUDA device is available; use device='cpu'.")
     return dict(device_map={"": str(device)})
 
 def _quant_4bit(device):
@@ -90,7 +90,23 @@ def _strip_quantizer(model):
     model.is_quantized = False
     return model
 
-# %% ../nbs/00_models.ipynb #df4c768d
+# %% ../nbs/00_models.ipynb #2bd0d446
+def _check_model_path(model_path):
+    "Raise a clear error when `model_path` exists but is neither a checkpoint directory nor a `.gguf` file."
+    p = Path(str(model_path)).expanduser()
+    if p.is_file() and p.suffix != ".gguf":
+        raise ValueError(f"model_path {p} is a file, not a model: give a checkpoint directory (config.json and weights), a .gguf file or a hub id.")
+    if p.is_dir() and not (p/"config.json").is_file():
+        raise ValueError(f"model_path {p} has no config.json, so it is not a Hugging Face checkpoint directory: point it at the folder "
+                         "that save_pretrained wrote, a .gguf file or a hub id.")
+
+def _pickle_refused(model_path, e):
+    "The error for a checkpoint whose pickled weights torch's safe loader refuses."
+    return ValueError(f"model_path {model_path}: its pickled weights (pytorch_model.bin) hold more than tensors, and torch refuses to "
+                      "unpickle them, since that could run code. If you trust the file, load it once with torch.load(..., weights_only=False) "
+                      "and save the model as safetensors (save_pretrained), then point model_path there.")
+
+# %% ../nbs/00_models.ipynb #a4678945
 def load_model(model_path, # hub id, local checkpoint directory or `.gguf` file
                dtype="auto", # 'auto' (checkpoint's own; fp32 for GGUF), 'bf16', 'fp16', 'fp32' or a torch.dtype
                device="cpu", # 'cpu', 'cuda', 'cuda:N', or 'auto' (accelerate spreads layers over GPUs)
@@ -109,8 +125,10 @@ def load_model(model_path, # hub id, local checkpoint directory or `.gguf` file
                                                      dtype=torch.float32 if dtype == "auto" else dtype, **kw)
         model = _strip_quantizer(model)
     else:
+        _check_model_path(model_path)
         if load_in_4bit: kw["quantization_config"] = _quant_4bit(device)
         try: model = AutoModelForCausalLM.from_pretrained(str(model_path), dtype=dtype, **kw)
+        except pickle.UnpicklingError as e: raise _pickle_refused(model_path, e) from e
         except OSError as e:
             if Path(str(model_path)).exists(): raise
             raise OSError(f"Could not load {model_path!r}: it is not a local directory or .gguf file, and the hub could not "
@@ -121,10 +139,17 @@ def load(model_path, dtype="auto", device="cpu", load_in_4bit=False, token=None)
     "Load the model and its tokenizer: `(model, tokenizer)`."
     return load_model(model_path, dtype, device, load_in_4bit, token), load_tokenizer(model_path, token)
 
-# %% ../nbs/00_models.ipynb #ca307f71
+# %% ../nbs/00_models.ipynb #2bda3a1a
 def cache_dir() -> Path:
     "Where replaceme keeps converted checkpoints and evaluation results (`$REPLACEME_CACHE`)."
     return Path(os.environ.get("REPLACEME_CACHE", Path.home()/".cache"/"replaceme"))
+
+def plain_modes(root) -> Path:
+    "Give `root` and everything under it the modes a plain write would (folders 0o777, files 0o666, less the umask); returns `root`."
+    mask = os.umask(0); os.umask(mask)
+    root = Path(root)
+    for p in [root, *root.rglob("*")] if root.is_dir() else [root]: os.chmod(p, (0o777 if p.is_dir() else 0o666) & ~mask)
+    return root
 
 def smollm2_checkpoint() -> Path:
     "A plain Hugging Face checkpoint of SmolLM2-135M-Instruct, converted from the GGUF file once and cached."
@@ -136,13 +161,13 @@ def smollm2_checkpoint() -> Path:
     tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix=".tmp-"))
     try:
         model.save_pretrained(tmp); tok.save_pretrained(tmp)
-        os.replace(tmp, dest)
+        os.replace(plain_modes(tmp), dest)
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)
         if not (dest/"config.json").exists(): raise
     return dest
 
-# %% ../nbs/00_models.ipynb #1b301212
+# %% ../nbs/00_models.ipynb #eda46717
 TINY_ARCHS = ["llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gemma3_text", "phi3",
               "gpt2", "gpt_neox", "opt", "falcon"]
 
@@ -185,7 +210,7 @@ def tiny_tokenizer():
     t.decoder = decoders.ByteLevel()
     return PreTrainedTokenizerFast(tokenizer_object=t, pad_token="<pad>", bos_token="<s>", eos_token="</s>")
 
-# %% ../nbs/00_models.ipynb #eda46717
+# %% ../nbs/00_models.ipynb #5278fe37
 def num_layers(model) -> int:
     "Number of decoder layers the config declares."
     return model.config.num_hidden_layers
@@ -217,7 +242,7 @@ def set_layers(model, layers: nn.ModuleList, path=None):
     parent, _, attr = path.rpartition(".")
     setattr(model.get_submodule(parent) if parent else model, attr, layers)
 
-# %% ../nbs/00_models.ipynb #d3ebc1a5
+# %% ../nbs/00_models.ipynb #883557d0
 def layer_idx_modules(layer) -> list:
     "Every module in `layer` (the layer included) that carries an integer `layer_idx`."
     return [m for m in layer.modules() if isinstance(getattr(m, "layer_idx", None), int)]
@@ -244,7 +269,7 @@ def mlp_out_proj(model, i) -> nn.Module:
     layer = get_layers(model)[i]
     return layer.get_submodule(mlp_out_name(layer, hidden_size(model)))
 
-# %% ../nbs/00_models.ipynb #410a972d
+# %% ../nbs/00_models.ipynb #d4659c38
 def _is_norm(m): return "norm" in type(m).__name__.lower()
 
 def mlp_post_norm_name(model) -> str | None:

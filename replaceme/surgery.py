@@ -11,12 +11,13 @@ from pathlib import Path
 import torch
 from torch import nn
 import transformers
+from safetensors import SafetensorError
 from transformers.pytorch_utils import Conv1D
-from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_out_name, mlp_post_norm_name, hidden_size, num_layers
+from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_out_name, mlp_post_norm_name, hidden_size, num_layers, plain_modes
 
 # %% auto #0
-__all__ = ['surgery_record', 'original_index', 'remove_layers', 'fold_transform', 'capture_output', 'versions', 'param_count',
-           'build_report', 'write_json_atomic', 'save_pruned']
+__all__ = ['surgery_record', 'original_index', 'remove_layers', 'foldable_structure', 'fold_transform', 'capture_output',
+           'versions', 'param_count', 'build_report', 'check_destination', 'write_json_atomic', 'save_pruned']
 
 # %% ../nbs/01_surgery.ipynb #ab629ace
 def surgery_record(model) -> dict:
@@ -103,7 +104,12 @@ def _fold_into_proj(proj, T):
         W.copy_(newW.to(W.dtype))
         if b is not None: b.copy_((b.detach().to(torch.float64) @ T).to(b.dtype))
 
-# %% ../nbs/01_surgery.ipynb #7fad319f
+# %% ../nbs/01_surgery.ipynb #6a5f7907
+def foldable_structure(model) -> str:
+    "The transforms `fold_transform` can fold into this model: 'full' (any d×d matrix) or 'diag' (post-norm models: a diagonal, into the norm)."
+    return "diag" if mlp_post_norm_name(model) else "full"
+
+# %% ../nbs/01_surgery.ipynb #db3390e2
 def fold_transform(model, i: int, # current position of the layer whose MLP output `T` transforms
                    T, # d×d transform (or a length-d vector: a diagonal), acting on row vectors: F ← F T
                   ) -> nn.Module:
@@ -118,7 +124,7 @@ def fold_transform(model, i: int, # current position of the layer whose MLP outp
                                                   kind="diagonal-into-norm" if post else "matrix"))
     return model
 
-# %% ../nbs/01_surgery.ipynb #d7c79dcd
+# %% ../nbs/01_surgery.ipynb #7a01f849
 def capture_output(model, i, name, input_ids):
     "Output of module `name` inside decoder layer `i` for `input_ids` (fp64)."
     got = []
@@ -128,7 +134,7 @@ def capture_output(model, i, name, input_ids):
     finally: h.remove()
     return got[0]
 
-# %% ../nbs/01_surgery.ipynb #7a01f849
+# %% ../nbs/01_surgery.ipynb #feeed22c
 def versions() -> dict:
     "Versions of the libraries that shaped a result."
     import replaceme
@@ -144,40 +150,64 @@ def build_report(model, **extra) -> dict:
     return dict(**rec, num_layers=num_layers(model), num_parameters=param_count(model),
                 source=getattr(model.config, "_name_or_path", None), versions=versions(), **extra)
 
-def _same_path(a, b):
-    try: return Path(a).resolve() == Path(b).resolve()
-    except (OSError, TypeError): return False
+def _source_dir(src):
+    "The folder a model was loaded from (a `.gguf` file's folder), or None for a hub id."
+    if not src: return None
+    p = Path(str(src)).expanduser()
+    if p.suffix == ".gguf": p = p.parent
+    return p.resolve() if p.exists() else None
+
+def check_destination(src, path, # the source model's path (`config._name_or_path`) and the destination
+                      overwrite=False):
+    "Raise a clear error when writing to `path` would touch the source model, or replace a folder without `overwrite`."
+    dest, home = Path(path).expanduser().resolve(), _source_dir(src)
+    if home is not None and (dest == home or home in dest.parents or dest in home.parents):
+        raise ValueError(f"save_path {path} is the source model's folder {home}, inside it or above it: choose a save_path outside it, "
+                         "so that the source is never changed.")
+    if dest.exists() and not overwrite:
+        raise FileExistsError(f"save_path {path} already exists; choose another save_path or set overwrite: true.")
+
+_WRITE_ERRORS = (OSError, SafetensorError)
+
+def _write_failed(path, e) -> OSError:
+    "The one-line error for a save that could not be written (disk full, no permission, …); nothing is left behind."
+    why = " ".join(str(e).split()) or type(e).__name__
+    return OSError(f"Could not write {path} ({why}); nothing was written there. Free space on that disk or choose another save_path.")
 
 def write_json_atomic(obj, path):
     "Write `obj` as JSON to `path` through a temporary file and a rename."
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w") as f: json.dump(obj, f, indent=2, default=str)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w") as f: json.dump(obj, f, indent=2, default=str)
+        os.replace(plain_modes(tmp), path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True); raise
 
-# %% ../nbs/01_surgery.ipynb #6b8360bb
+# %% ../nbs/01_surgery.ipynb #24b80d5f
 def save_pruned(model, tokenizer, path, # destination directory
                 report: dict | None = None, # extra fields for `replaceme_report.json`
                 overwrite=False, # replace an existing destination
                ) -> Path:
     "Save `model` (and `tokenizer`) as a plain Hugging Face checkpoint with `replaceme_report.json`, atomically."
     path = Path(path)
-    src = getattr(model.config, "_name_or_path", "")
-    if src and _same_path(src, path) or (src and Path(str(src)).suffix == ".gguf" and _same_path(Path(src).parent, path)):
-        raise ValueError(f"Refusing to write into the source model's directory {path}: choose another save_path.")
-    if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} already exists; choose another save_path or pass overwrite=True.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.tmp-"))
+    check_destination(getattr(model.config, "_name_or_path", ""), path, overwrite)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.tmp-"))
+    except OSError as e: raise _write_failed(path, e) from e
     try:
         model.save_pretrained(tmp)
         if tokenizer is not None: tokenizer.save_pretrained(tmp)
         write_json_atomic(build_report(model, **(report or {})), tmp/"replaceme_report.json")
+        plain_modes(tmp)
         if path.exists():
             old = path.with_name(f".{path.name}.old-{os.getpid()}")
             os.replace(path, old); os.replace(tmp, path); shutil.rmtree(old, ignore_errors=True)
         else: os.replace(tmp, path)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
+    except BaseException as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(e, _WRITE_ERRORS): raise _write_failed(path, e) from e
+        raise
     return path
