@@ -55,6 +55,16 @@ def _load_rows(dataset, subset=None, split="train", token=None):
         raise ConnectionError(f"Could not load dataset {dataset!r} from the hub ({type(e).__name__}: {e}). "
                               "Offline, pass a local .txt/.jsonl/.json/.parquet/.csv file as `dataset`.") from e
 
+_FORMATS = "We read plain UTF-8 text (.txt, or any other suffix) and .jsonl, .json, .parquet and .csv tables: convert the file to one of those."
+
+def _read_text_file(p) -> str:
+    "A plain-text calibration file's text, or a clear error for a file that is not UTF-8 text."
+    try: text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"Calibration file {p} is not UTF-8 text (byte {e.object[e.start]:#04x} at offset {e.start}). {_FORMATS}") from e
+    if "\x00" in text: raise ValueError(f"Calibration file {p} holds NUL bytes, so it is not text. {_FORMATS}")
+    return text
+
 def _as_messages(conv):
     "SlimOrca-style or chat-style turns as `[{'role', 'content'}]`."
     out = []
@@ -86,8 +96,11 @@ def read_calibration(dataset="default", # "default", a local file, or a hub data
     p = Path(str(dataset)).expanduser()
     if p.suffix.lower() not in TEXT_SUFFIXES and (p.exists() or p.suffix):
         if not p.is_file(): raise FileNotFoundError(f"Calibration file {p} does not exist.")
-        return p.read_text(encoding="utf-8")
-    rows = _load_rows(dataset, dataset_subset, split, token)
+        return _read_text_file(p)
+    try: rows = _load_rows(dataset, dataset_subset, split, token)
+    except (ValueError, TypeError, UnicodeDecodeError, OSError) as e:
+        if not p.is_file(): raise
+        raise ValueError(f"Calibration file {p} could not be read as {TEXT_SUFFIXES[p.suffix.lower()]} ({type(e).__name__}). {_FORMATS}") from e
     if dataset_column not in rows.column_names:
         raise KeyError(f"dataset_column {dataset_column!r} is not in {dataset}; its columns are {rows.column_names}.")
     return [render_row(x, tokenizer) for x in rows[dataset_column]]
@@ -128,6 +141,8 @@ def tokenize_calibration(data, # one long text, or a list of rows
                         ) -> Calibration:
     "Cut `data` into samples of at most `max_length` tokens and pad them into batches."
     if max_length < 2: raise ValueError(f"max_length must be at least 2, got {max_length}.")
+    if batch_size < 1: raise ValueError(f"batch_size must be at least 1, got {batch_size}.")
+    if dataset_size is not None and dataset_size < 1: raise ValueError(f"dataset_size must be at least 1 (or None: all), got {dataset_size}.")
     if isinstance(data, str):
         ids = tokenizer(data, add_special_tokens=False).input_ids
         seqs = [ids[i:i+max_length] for i in range(0, len(ids) - max_length + 1, max_length)]
