@@ -11,16 +11,16 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
-from .models import load, load_model, num_layers, cache_dir
+from .models import load, load_model, num_layers, cache_dir, plain_modes
 from .surgery import param_count, write_json_atomic
 from .data import data_dir as _data_dir, _is_offline
 
 # %% auto #0
 __all__ = ['HUB_TEXT', 'REFERENCE_SUITE', 'LOCAL_SUITE', 'LOCAL_TASKS', 'MMLU_TEMPLATE', 'LOCAL_TASKS_VERSION', 'EVAL_KEYS',
            'read_text', 'windows', 'perplexity', 'fingerprint', 'task_specs', 'hellaswag_preprocess',
-           'hellaswag_context', 'hellaswag_docs', 'local_task_yamls', 'write_local_tasks', 'hub_offline',
-           'local_task_names', 'resolve_task', 'evaluate_tasks', 'table_metric', 'results_table', 'markdown_table',
-           'plot_table', 'save_table', 'compare', 'hardware', 'speed', 'evaluate_from_config']
+           'hellaswag_context', 'hellaswag_docs', 'local_task_yamls', 'write_local_tasks', 'hub_reachable',
+           'hub_offline', 'local_task_names', 'resolve_task', 'evaluate_tasks', 'table_metric', 'results_table',
+           'markdown_table', 'plot_table', 'save_table', 'compare', 'hardware', 'speed', 'evaluate_from_config']
 
 # %% ../nbs/08_evaluate.ipynb #c4e478e7
 HUB_TEXT = {  # name: (hub id, config, split, column, how rows are joined, files)
@@ -303,7 +303,7 @@ def write_local_tasks(data_dir=None, # the offline data directory (default: `rep
             for split in ("test", "dev"): _mmlu_jsonl(root/"mmlu"/split/f"{s}_{split}.csv", tmp/"mmlu_data"/f"{s}_{split}.jsonl")
         for fname, text in files.items():
             (tmp/fname).write_text(text.replace("mmlu_data/", f"{out}/mmlu_data/"), encoding="utf-8")
-        os.replace(tmp, out)
+        os.replace(plain_modes(tmp), out)
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)
         if not (out/"replaceme_local_tasks.py").exists(): raise
@@ -318,6 +318,14 @@ def _lm_eval():
         from lm_eval.models.huggingface import HFLM
     except ImportError as e: raise ImportError("Task evaluation needs lm-evaluation-harness: pip install 'replaceme[eval]' (or pip install lm-eval).") from e
     return lm_eval, TaskManager, HFLM
+
+def hub_reachable(timeout:float=3.0) -> bool:
+    "Whether the Hugging Face hub answers within `timeout` seconds (False when it is switched off by HF_HUB_OFFLINE / HF_DATASETS_OFFLINE)."
+    if _is_offline(): return False
+    from huggingface_hub import constants
+    from huggingface_hub.utils import get_session
+    try: get_session().head(constants.ENDPOINT, timeout=timeout); return True
+    except Exception: return False
 
 @contextlib.contextmanager
 def hub_offline():
@@ -398,6 +406,10 @@ def evaluate_tasks(model, # a causal LM, or a path / hub id to load
     offline = _is_offline() if offline is None else offline
     specs = task_specs(tasks, offline)
     resolved = {name: resolve_task(name, offline, data_dir) for name in specs}
+    official = [name for name, r in resolved.items() if not r[2]]
+    if official and not hub_reachable():  # at once, instead of lm-eval's retries (about 30 s) and then a failure
+        raise ConnectionError(f"The hub cannot be reached, so the official lm-eval task(s) {official} cannot load. Use the local copies: "
+                              f"offline: true in the config (offline=True here), or set HF_HUB_OFFLINE=1.")
     lm_eval, TaskManager, HFLM = _lm_eval()
     tdir = write_local_tasks(data_dir) if any(r[2] for r in resolved.values()) else None
     model, tokenizer = _as_model(model, tokenizer, dtype, device)
@@ -426,7 +438,7 @@ def evaluate_tasks(model, # a causal LM, or a path / hub id to load
         out[shown] = {**rec, "cached": False}
     return out
 
-# %% ../nbs/08_evaluate.ipynb #db067558
+# %% ../nbs/08_evaluate.ipynb #847905a2
 def table_metric(task:str, record:dict, metrics:dict|None=None) -> str:
     "The metric the table shows for `task`: `metrics[task]`, else acc_norm when lm-eval reports it, else acc."
     if metrics and task in metrics: return metrics[task]
@@ -452,7 +464,7 @@ def results_table(results:dict, # {model name: {"layers", "params", "tasks": {ta
     df.insert(df.columns.get_loc("avg") + 1, "% of baseline", df["avg"] / df["avg"].iloc[0] * 100)
     return df
 
-# %% ../nbs/08_evaluate.ipynb #c2d9f603
+# %% ../nbs/08_evaluate.ipynb #579e3504
 def markdown_table(df, digits:int=3) -> str:
     "A GitHub Markdown table of `df` (index included): accuracies (|x| ≤ 1) to `digits` decimals, other floats to one."
     def fmt(v):
@@ -487,7 +499,7 @@ def save_table(df, results:dict, out) -> dict:
     plot_table(df, paths["png"])
     return paths
 
-# %% ../nbs/08_evaluate.ipynb #75267d63
+# %% ../nbs/08_evaluate.ipynb #e96c23b7
 def compare(models:dict, # {name: model or path}; the first is the baseline
             tokenizer=None, # tokenizer for in-memory models (paths load their own)
             tasks=None, # see `task_specs`
@@ -522,7 +534,7 @@ def compare(models:dict, # {name: model or path}; the first is the baseline
     df.attrs["results"] = results
     return df
 
-# %% ../nbs/08_evaluate.ipynb #fec2f615
+# %% ../nbs/08_evaluate.ipynb #3ec323e6
 def hardware() -> dict:
     "What the timings ran on: CPU model, cores, torch threads, GPU name, torch version."
     cpu = platform.processor() or platform.machine()
@@ -550,7 +562,7 @@ class _PeakRSS:
         self.peak = max(self.peak, self.proc.memory_info().rss)
         self.growth = self.peak - self.start
 
-# %% ../nbs/08_evaluate.ipynb #3ec323e6
+# %% ../nbs/08_evaluate.ipynb #14eb048f
 def _sync(dev):
     if dev.type == "cuda": torch.cuda.synchronize(dev)
 
@@ -599,7 +611,7 @@ def speed(model, # a causal LM, or a path / hub id to load
                 dtype=str(next(model.parameters()).dtype), device=str(dev), params=param_count(model), layers=num_layers(model),
                 **mem, hardware=hardware())
 
-# %% ../nbs/08_evaluate.ipynb #9c4260d1
+# %% ../nbs/08_evaluate.ipynb #455fd620
 EVAL_KEYS = {"model_path": "checkpoint directory, .gguf file or hub id (required)",
              "tasks": "task selection (see task_specs); default: the reference suite, or the local suite offline",
              "data_dir": "offline data directory", "limit": "items per task", "batch_size": "lm-eval / perplexity batch size",

@@ -12,7 +12,7 @@ from pathlib import Path
 import torch
 from tqdm.auto import tqdm
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
-from .surgery import remove_layers as _remove, fold_transform, save_pruned, surgery_record, write_json_atomic
+from .surgery import remove_layers as _remove, fold_transform, foldable_structure, save_pruned, surgery_record, write_json_atomic
 from .data import calibration_data, Calibration
 from .activations import stream, run_view, feed_all
 from .distances import DistanceStats, distance_analysis, select_blocks, save_distances, sink_layers
@@ -21,9 +21,9 @@ from .transforms import CutStats, STATISTICS, MAX_MASSIVE, solve_lstsq, rel_resi
 # %% auto #0
 __all__ = ['PROBE_ROWS', 'METHODS', 'FIT_ON', 'RIDGE_PATH', 'SELECTIONS', 'HOLDOUT_SEQUENCES', 'JOINT_PASS_BYTES', 'SCREEN',
            'cuts_from_indices', 'holdout_loss', 'probe_batch', 'Prefix', 'trial_loss', 'guard_choose', 'PruneResult',
-           'solve_named', 'output_batches', 'output_targets', 'fit_at_output', 'rank_cuts', 'cut_loss', 'ridge_path',
-           'guarded_transform', 'choose_for_cut', 'save_ranking', 'default_holdout', 'ScreenedCuts', 'screen_options',
-           'replaceme', 'uidl']
+           'solve_named', 'fit_what_folds', 'output_batches', 'output_targets', 'fit_at_output', 'rank_cuts',
+           'cut_loss', 'ridge_path', 'guarded_transform', 'choose_for_cut', 'save_ranking', 'default_holdout',
+           'ScreenedCuts', 'screen_options', 'replaceme', 'uidl']
 
 # %% ../nbs/06_replaceme.ipynb #97ac6553
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -239,13 +239,22 @@ def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
         info["cosine_loss"] = dict(start=before, end=after, tokens=len(X), seconds=round(time.time() - t, 2))
     return cands, preferred, info
 
-def _check_options(method, statistics, layers_to_skip, n, by_distance=True):
+def fit_what_folds(model, method, diag, structure) -> tuple[bool, str, str | None]:
+    "The `diag` and `structure` to fit: on a post-norm model only diagonal transforms fold, so the fit becomes diagonal; and why, when that changed what was asked."
+    if method == "uidl" or foldable_structure(model) == "full": return diag, structure, None
+    why = None if diag else (f"{type(model).__name__} puts a norm ({mlp_post_norm_name(model)}) between each MLP and the residual stream, "
+                             "so only a diagonal transform can be folded (into that norm's weight): fitting diagonal transforms (diag: true)")
+    return True, "diag", why
+
+def _check_options(method, statistics, layers_to_skip, n, by_distance=True, alpha=0.0):
     if method not in METHODS: raise ValueError(f"method must be one of {METHODS}, got {method!r}.")
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not alpha >= 0:
+        raise ValueError(f"alpha (the ridge strength) must be a number ≥ 0, got {alpha!r}.")
     if statistics not in STATISTICS: raise ValueError(f"statistics must be one of {STATISTICS}, got {statistics!r}.")
     if by_distance and (not isinstance(layers_to_skip, int) or not 1 <= layers_to_skip < n):
         raise ValueError(f"layers_to_skip must be an integer between 1 and {n - 1} for this {n}-layer model, got {layers_to_skip!r}.")
 
-# %% ../nbs/06_replaceme.ipynb #cab870bc
+# %% ../nbs/06_replaceme.ipynb #54751670
 FIT_ON = ("output", "cut")
 
 def output_batches(calibration, token_budget) -> list:
@@ -275,6 +284,7 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
                   start_loss=None, # held-out loss of `T0`, when already known
                   steps=16, # most passes over `batches`
                   lr=1e-3, # Adam's step size
+                  diag=False, # fit a diagonal `T` (one scale per channel): what a post-norm model can fold
                   progress=False) -> tuple[torch.Tensor, dict]:
     "Adam on `T` for the cosine between the cut model's final hidden states and `targets`, through the layers above `pos`; the best pass on held-out loss."
     if pos + 1 >= num_layers(model): raise ValueError("fit_at_output needs layers above the cut: use the fit at the cut (fit_on='cut').")
@@ -282,11 +292,11 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
     X, H = [], []  # F_pos and the state leaving layer pos, in the model's dtype
     stream(model, batches, lambda h, F, m: (X.append(F[pos]), H.append(h[pos + 1])), h_needed={pos + 1}, f_needed={pos}, progress=False)
     above = list(enumerate(get_layers(model)))[pos + 1:]  # the view the fit runs: the kept layers above the cut
-    T = T0.float().to(dev).clone().requires_grad_(True)
+    T = (torch.diagonal(T0) if diag else T0).float().to(dev).clone().requires_grad_(True)  # a diagonal's entries, or the matrix
     opt = torch.optim.Adam([T], lr=lr)
     def h_in(b):  # the state entering the first kept layer with T folded: (h − F) + F T
         x = X[b].float()
-        return (H[b].float() - x + x @ T).to(H[b].dtype)
+        return (H[b].float() - x + (x * T if diag else x @ T)).to(H[b].dtype)
     losses = []
     def step(b, states, final):
         loss = _output_loss(final, targets[b], batches[b]["attention_mask"])
@@ -302,7 +312,7 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
             losses.clear()
             run_view(model, above, batches, step, h_in=h_in, grad=True)
             info["train_loss"].append(sum(losses) / len(losses))
-            M = T.detach().double().cpu()
+            M = (torch.diag(T.detach()) if diag else T.detach()).double().cpu()
             if held is None: best_T, info["best_pass"] = M, k + 1; continue
             l = score(M); info["holdout_loss"].append(l)
             if l >= best: break
@@ -312,7 +322,7 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
     info["seconds"] = round(time.time() - t0, 2)
     return best_T, info
 
-# %% ../nbs/06_replaceme.ipynb #cb097ad1
+# %% ../nbs/06_replaceme.ipynb #3b25ddb8
 def rank_cuts(model, batches, size, # layers per cut
               min_original=0, # no cut may start below this original layer (min_distance_layer)
               ratio=10.0, statistics="robust", alpha=0.0, diag=False,
@@ -356,7 +366,7 @@ def cut_loss(model, s, e, T, batches) -> float:
         return trial_loss(model, s - 1, T, batches)
     finally: _restore(model, snap)
 
-# %% ../nbs/06_replaceme.ipynb #753aba01
+# %% ../nbs/06_replaceme.ipynb #4c62b9ac
 RIDGE_PATH = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the fit without extra ridge
@@ -377,7 +387,7 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
         prev = l
     return (*best, losses)
 
-# %% ../nbs/06_replaceme.ipynb #4c62b9ac
+# %% ../nbs/06_replaceme.ipynb #bea575dd
 def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
                       prefix=None, # a `Prefix` of the held-out batches at layer `pos` (default: made here)
@@ -421,7 +431,7 @@ def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=Tru
         ckw = candidates_kw["cosine_kw"]
         T, info["cosine_loss"] = fit_at_output(model, pos, cands[chosen], out["batches"], out["targets"], held if use_guard else None,
                                                prefix, losses[chosen] if use_guard else None,
-                                               **{k: ckw[k] for k in ("steps", "lr") if k in ckw}, progress=progress)
+                                               **{k: ckw[k] for k in ("steps", "lr") if k in ckw}, diag=candidates_kw["diag"], progress=progress)
         info["cosine_loss"]["start"] = chosen
         if info["cosine_loss"]["best_pass"]: cands["cosine"], chosen = T, "cosine"
         else: warnings.warn(f"the cosine fit at the output did not lower the held-out loss of its start '{chosen}', which is kept")
@@ -451,6 +461,8 @@ def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_
     "Remove positions [ps, pe), choose the transform and fold it into layer ps−1; returns report info and T."
     info, T = choose_for_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit, progress)
     fold_transform(model, ps - 1, T)
+    rec = surgery_record(model)["transforms"][-1]
+    info["folded"] = f"{'diagonal' if 'diagonal' in rec['kind'] else 'matrix'} into {rec['module']}"
     return info, T
 
 def save_ranking(rows, out_dir):
@@ -469,7 +481,7 @@ def save_ranking(rows, out_dir):
     fig.savefig(out/"selection.png", dpi=120, bbox_inches="tight"); plt.close(fig)
     return out
 
-# %% ../nbs/06_replaceme.ipynb #b69730bd
+# %% ../nbs/06_replaceme.ipynb #4b3ae649
 SELECTIONS = ("angular", "lstsq_residual", "loss")
 HOLDOUT_SEQUENCES = 16  # the guard's default held-out set grows with the calibration data up to this many sequences
 
@@ -511,7 +523,7 @@ def _race_cuts(n, size, num_A, min_start, min_layer, full_distances) -> list:
 
 def _take_nothing(h, F, mask): "A candidate that is screened but whose statistics nobody needs."
 
-# %% ../nbs/06_replaceme.ipynb #6fdd5e05
+# %% ../nbs/06_replaceme.ipynb #c87812d8
 SCREEN = dict(fraction=1 / 8, min_batches=4, z=4.0, rel=0.02, max_keep=None)  # see `ScreenedCuts`
 
 class ScreenedCuts:
@@ -591,10 +603,12 @@ def replaceme(model, tokenizer,
     "Cut blocks of layers from `model` (in place) and replace each by a linear transform; returns a `PruneResult`."
     t0, times, warns = time.time(), {}, []
     n, d = num_layers(model), hidden_size(model)
-    _check_options(method, statistics, layers_to_skip, n, by_distance=remove_layers is None)
+    _check_options(method, statistics, layers_to_skip, n, by_distance=remove_layers is None, alpha=alpha)
     if fit_on not in FIT_ON: raise ValueError(f"fit_on must be one of {FIT_ON}, got {fit_on!r}.")
     at_output = method == "cosine" and fit_on == "output"  # the cosine fit at the output: from the sums' fits, no token sample
     if selection not in SELECTIONS: raise ValueError(f"selection must be one of {SELECTIONS}, got {selection!r}.")
+    diag, structure, fold_note = fit_what_folds(model, method, diag, structure)
+    if fold_note: warnings.warn(fold_note)  # said before any pass
     ranked = remove_layers is None and selection != "angular" and method != "uidl"
     if ranked and stats_model is not None: raise ValueError("use_4bit statistics work with selection 'angular' or remove_layers only.")
     if stats_model is not None: one_shot = True  # statistics of the original (e.g. 4-bit) model, folded into `model`
@@ -696,8 +710,8 @@ def replaceme(model, tokenizer,
         if st is not None: save_distances(st, distances_path, layers_to_skip, cuts)
         if ranking: save_ranking(ranking, distances_path)
     times["total"] = time.time() - t0
-    report = dict(method=method, selection="given" if remove_layers is not None else selection, blocks=blocks, sink_layers=sinks,
-                  warnings=warns, ranking=ranking, screening=screening,
+    report = dict(method=method, selection="given" if remove_layers is not None else selection, blocks=blocks, sink_layers=sinks, fold=fold_note,
+                  warnings=[fold_note] * bool(fold_note) + warns, ranking=ranking, screening=screening,
                   options=dict(layers_to_skip=layers_to_skip, num_A=num_A, merge_consecutive=merge_consecutive,
                                min_distance_layer=min_distance_layer, remove_layers=remove_layers, distance_mode=distance_mode,
                                alpha=alpha, diag=diag, statistics=statistics, massive_ratio=massive_ratio, guard=use_guard, ridge_search=ridge_search,
