@@ -94,9 +94,10 @@ def _where(kind, j) -> str:
 
 def _check_finite(h, F, mask, batch):
     "Raise a clear error when any state handed over is nan or inf on a real token of calibration batch `batch`."
-    bad = [(j + (0.5 if kind == "F" else 0), kind, j) for kind, states in (("h", h), ("F", F)) for j, x in states.items()
-           if not torch.isfinite(x).all() and ((~torch.isfinite(x)).any(-1) & mask).any()]
-    if not bad: return
+    states = [(kind, j, x) for kind, got in (("h", h), ("F", F)) for j, x in got.items()]
+    if not states or torch.stack([torch.isfinite(x).all().to(mask.device) for _, _, x in states]).all(): return  # one sync a batch
+    bad = [(j + (0.5 if kind == "F" else 0), kind, j) for kind, j, x in states if ((~torch.isfinite(x)).any(-1) & mask.to(x.device)).any()]
+    if not bad: return  # only on padding
     _, kind, j = min(bad)
     raise ValueError(f"The model gives nan/inf hidden states {_where(kind, j)} on calibration batch {batch}: its weights hold nan/inf "
                      "values, or its dtype overflows (fp16: use dtype bf16 or fp32). Check the source model; nothing was pruned.")
