@@ -460,18 +460,18 @@ def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_
 
 def save_ranking(rows, out_dir):
     "Write the candidate ranking as `selection.csv` and `selection.png` (criterion, and loss where computed)."
-    import matplotlib; matplotlib.use("Agg")
-    import matplotlib.pyplot as plt, pandas as pd
+    import pandas as pd
+    from matplotlib.figure import Figure  # no pyplot: any backend, no global state
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     df = pd.DataFrame(rows); df.to_csv(out/"selection.csv", index=False)
-    fig, ax = plt.subplots(figsize=(7, 4))
+    fig = Figure(figsize=(7, 4)); ax = fig.subplots()
     for rnd, g in df.groupby("round"):
         g = g.sort_values("first_removed")
         ax.plot(g.first_removed, g.residual, "o-", label=f"cut {rnd + 1}: lstsq residual")
         if "holdout_loss" in g and g.holdout_loss.notna().any():
             ax2 = ax.twinx(); ax2.plot(g.first_removed, g.holdout_loss, "rs", label="held-out loss"); ax2.set_ylabel("held-out loss")
     ax.set_xlabel("first removed layer (0-based)"); ax.set_ylabel("relative lstsq residual"); ax.legend(loc="upper left")
-    fig.savefig(out/"selection.png", dpi=120, bbox_inches="tight"); plt.close(fig)
+    fig.savefig(out/"selection.png", dpi=120, bbox_inches="tight")
     return out
 
 # %% ../nbs/07_replaceme.ipynb #cc44f53d
