@@ -7,7 +7,7 @@ Docs: https://replaceme.github.io/replaceme/replaceme.html.md"""
 # %% ../nbs/07_replaceme.ipynb #1378729e
 from __future__ import annotations
 import copy, math, os, time, warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 import torch
 from tqdm.auto import tqdm
@@ -17,14 +17,15 @@ from .data import calibration_data, Calibration
 from .activations import stream, run_view, feed_all
 from .distances import DistanceStats, distance_analysis, select_blocks, save_distances, sink_layers
 from .transforms import CutStats, STATISTICS, MAX_MASSIVE, solve_lstsq, rel_residual, fit_transform
-from .config import PruneConfig, FitConfig, SelectionConfig, choices
+from .config import PruneConfig, FitConfig, GuardConfig, SelectionConfig, choices
 
 # %% auto #0
 __all__ = ['PROBE_ROWS', 'METHODS', 'FIT_ON', 'RIDGE_PATH', 'SELECTIONS', 'HOLDOUT_SEQUENCES', 'JOINT_PASS_BYTES', 'SCREEN',
            'cuts_from_indices', 'holdout_loss', 'probe_batch', 'Prefix', 'trial_loss', 'guard_choose', 'PruneResult',
            'solve_named', 'fit_what_folds', 'output_batches', 'output_targets', 'fit_at_output', 'rank_cuts',
            'cut_loss', 'ridge_path', 'guarded_transform', 'choose_for_cut', 'save_ranking', 'default_holdout',
-           'ScreenedCuts', 'screen_options', 'replaceme', 'uidl']
+           'ScreenedCuts', 'screen_options', 'RunPlan', 'plan_run', 'CalibrationSplit', 'split_calibration',
+           'FoundCuts', 'find_cuts', 'cut_settings', 'cut_in_order', 'cut_ranked', 'replaceme', 'uidl']
 
 # %% ../nbs/07_replaceme.ipynb #785ffc41
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -566,6 +567,169 @@ def screen_options(n_batches) -> dict:
     if after >= n_batches: after = n_batches + 1  # screening after the last batch saves nothing: none
     return dict(after=after, z=SCREEN["z"], rel=SCREEN["rel"], max_keep=SCREEN["max_keep"])
 
+# %% ../nbs/07_replaceme.ipynb #ba550066
+@dataclass
+class RunPlan:
+    "What a run decided from its options and the model, before any pass."
+    fit: FitConfig # the fit as it runs: diagonal where only a diagonal folds, one-shot with a statistics model
+    guard: GuardConfig # the guard as it runs (off for UIDL)
+    fold_note: str | None # why the fit was made diagonal, when it was
+    ranked: bool # cuts chosen one at a time by what their transform does (selection 'lstsq_residual' or 'loss')
+    at_output: bool # the cosine fit at the model's output
+    sample_tokens: int # tokens each cut's statistics keep for the cosine fit at the cut (0: none)
+
+def plan_run(model, cfg: PruneConfig, stats_model=None) -> RunPlan:
+    "The decisions a run makes before any pass; a clear error for options this model cannot take."
+    n, sel, fit = num_layers(model), cfg.selection, cfg.fit
+    if sel.remove_layers is None and sel.layers_to_skip >= n:
+        raise ValueError(f"layers_to_skip must be an integer between 1 and {n - 1} for this {n}-layer model, got {sel.layers_to_skip!r}.")
+    diag, structure, note = fit_what_folds(model, fit.method, fit.diag, fit.structure)
+    ranked = sel.remove_layers is None and sel.selection != "angular" and fit.method != "uidl"
+    if ranked and stats_model is not None: raise ValueError("use_4bit statistics work with selection 'angular' or remove_layers only.")
+    fit = replace(fit, diag=diag, structure=structure, one_shot=fit.one_shot or stats_model is not None)  # a 4-bit copy's statistics: one-shot
+    at_output = fit.method == "cosine" and fit.fit_on == "output"
+    return RunPlan(fit, replace(cfg.guard, guard=cfg.guard.guard and fit.method != "uidl"), note, ranked, at_output,
+                   fit.token_budget if fit.method == "cosine" and not at_output else 0)
+
+# %% ../nbs/07_replaceme.ipynb #81f1d034
+@dataclass
+class CalibrationSplit:
+    "The calibration batches: all of them, those the statistics are taken on, and those held out for the guard."
+    whole: Calibration
+    train: Calibration # the statistics and fits are taken on these
+    held_out: Calibration | None # the guard's and the loss selection's (None: neither runs)
+
+def split_calibration(tokenizer, calibration: Calibration | None, cfg: PruneConfig, run: RunPlan) -> CalibrationSplit:
+    "The calibration batches (read as `cfg.calibration` says when not given), the last few held out when the guard or the loss selection needs them."
+    c = cfg.calibration
+    if calibration is None:
+        calibration = calibration_data(tokenizer, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size)
+    if len(calibration) == 0: raise ValueError("The calibration data is empty.")
+    need = run.guard.guard or (run.ranked and cfg.selection.selection == "loss")
+    if not need: return CalibrationSplit(calibration, calibration, None)
+    if len(calibration) < 2: raise ValueError("The guard and loss selection hold out calibration batches: give at least 2 batches (or guard=False).")
+    return CalibrationSplit(calibration, *calibration.split(run.guard.holdout_batches or default_holdout(calibration)))
+
+# %% ../nbs/07_replaceme.ipynb #2d2646a1
+@dataclass
+class FoundCuts:
+    "The cuts to make (original numbering, half-open), and what the pass that found them measured."
+    cuts: list
+    distances: DistanceStats | None = None # the angular distances (None: the cuts were given)
+    statistics: dict = field(default_factory=dict) # (start, end) -> the `CutStats` the distance pass took for that cut
+    screening: dict | None = None # what the screening kept, after how many batches, and how deep the pass went after it
+    joint: bool = False # the distance pass took the candidate cuts' statistics too
+
+def find_cuts(src, data: CalibrationSplit, sel: SelectionConfig, run: RunPlan, progress=True) -> FoundCuts:
+    "The cuts as given, or by angular distance from one pass over `data.train` (with the candidates' statistics where they fit)."
+    n, d, method = num_layers(src), hidden_size(src), run.fit.method
+    if sel.remove_layers is not None: return FoundCuts(cuts_from_indices(sel.remove_layers, n, need_previous=method != "uidl"))
+    p0 = next(src.parameters())
+    joint = _joint_cuts(n, d, sel.layers_to_skip, sel.num_cuts, "lstsq" if run.at_output else method, run.fit.one_shot, None,
+                        sel.min_distance_layer, p0.element_size(), _memory_budgets(p0.device))
+    dist = DistanceStats(n, None, sel.distance_mode)
+    min_start = 0 if method == "uidl" else 1
+    race = joint or _race_cuts(n, sel.layers_to_skip, sel.num_cuts, min_start, sel.min_distance_layer, sel.full_distances)
+    f_joint = {s - 1 for s, _ in joint}
+    screen = ScreenedCuts(dist, {c: CutStats(*c, d, run.fit.massive_ratio, 0, len(data.train)) if joint else _take_nothing for c in race},
+                          **screen_options(len(data.train)), f_needed=f_joint) if race else None
+    distance_analysis(src, data.train, progress=progress, also=screen, f_needed=f_joint, stats=dist,
+                      narrow=None if sel.full_distances or screen is None else screen.narrowed)
+    cuts = select_blocks(dist, sel.layers_to_skip, sel.num_cuts, sel.merge_consecutive, sel.min_distance_layer, min_start=min_start)
+    if screen is None: return FoundCuts(cuts, dist, joint=bool(joint))
+    screening = dict(screen.screened or dict(after_batches=None, candidates=len(race), kept=race))
+    screening["kept"] = [f"{a}-{b - 1}" for a, b in screening["kept"]]
+    screening.setdefault("distance_depth", None)
+    stats = {c: screen.stats[c] for c in cuts if c in screen.stats} if joint else {}  # the chosen cut's; the other candidates' are dropped
+    return FoundCuts(cuts, dist, stats, screening, bool(joint))
+
+# %% ../nbs/07_replaceme.ipynb #4a5048be
+def cut_settings(model, run: RunPlan, data: CalibrationSplit) -> dict:
+    "What every cut's fit shares: the solver's settings and, for the cosine fit at the output, the uncut model's final states on its sample."
+    f = run.fit
+    settings = dict(alpha=f.alpha, diag=f.diag, statistics=f.statistics,
+                    cosine_kw=dict(loss=f.loss, accurate=f.accurate, structure=f.structure, optimizer=f.optimizer,
+                                   device=next(model.parameters()).device,  # the fit runs beside the model
+                                   **{k: v for k, v in dict(steps=f.steps, lr=f.lr).items() if v is not None}))  # None: each fit's own default
+    if run.at_output:  # before any cut
+        sample = output_batches(data.train, f.token_budget)
+        settings["output"] = dict(batches=sample, targets=output_targets(model, sample))
+    return settings
+
+def _statistics_pass(cs, one_shot, joint) -> str:
+    "Where a cut's statistics came from: 'distance_pass', 'one_shot', 'own' or 'own_after_screening' (a candidate the screening dropped)."
+    if one_shot: return "one_shot"
+    if cs is not None: return "distance_pass"
+    return "own_after_screening" if joint else "own"
+
+def cut_in_order(model, src, found: FoundCuts, data: CalibrationSplit, run: RunPlan, settings: dict, times: dict, progress=True):
+    "Make `found.cuts`, lowest first, each estimated, guarded and folded on the model as already cut: (blocks for the report, transforms)."
+    f, d, removed = run.fit, hidden_size(model), 0
+    def new_stats(s, e): return CutStats(s, e, d, f.massive_ratio, run.sample_tokens, len(data.train))
+    stats = dict(found.statistics)
+    if f.one_shot and f.method != "uidl":  # every cut's statistics from one pass over the original (or 4-bit) model
+        t = time.time()
+        stats = {c: new_stats(*c) for c in found.cuts}
+        stream(src, data.train, feed_all(stats.values()), h_needed={x for c in found.cuts for x in c},
+               f_needed={c[0] - 1 for c in found.cuts}, desc="statistics", progress=progress)
+        times["statistics"] = time.time() - t
+    blocks, transforms = [], {}
+    for s, e in found.cuts:
+        ps, pe = s - removed, e - removed  # positions in the model as already cut
+        info = dict(first_removed=s, last_removed=e - 1, distance=found.distances.distance(s, e - s) if found.distances is not None else None)
+        removed += e - s
+        if f.method == "uidl":
+            _remove(model, list(range(ps, pe))); blocks.append(dict(info, transform="none (uidl)")); continue
+        t = time.time()
+        cs = stats.get((s, e))
+        info["statistics_pass"] = _statistics_pass(cs, f.one_shot, found.joint)
+        if cs is None:
+            cs = new_stats(ps, pe)
+            stream(model, data.train, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
+        cinfo, T = _apply_cut(model, ps, pe, cs, f.method, data.held_out, settings, run.guard.guard, run.guard.ridge_search, not f.one_shot, progress)
+        times[f"cut_{s}_{e-1}"] = time.time() - t
+        blocks.append(dict(info, **cinfo)); transforms[f"{s}-{e-1}"] = T.cpu()
+    return blocks, transforms
+
+def cut_ranked(model, data: CalibrationSplit, sel: SelectionConfig, run: RunPlan, settings: dict, times: dict, progress=True):
+    "Choose and make `sel.num_cuts` cuts one at a time, each ranked by its transform on the model as cut so far: (blocks, transforms, ranking)."
+    f, d = run.fit, hidden_size(model)
+    blocks, transforms, ranking = [], {}, []
+    for rnd in range(sel.num_cuts):
+        t = time.time()
+        rows = rank_cuts(model, data.train, sel.layers_to_skip, sel.min_distance_layer, f.massive_ratio, f.statistics, f.alpha, f.diag,
+                         sel.selection_group, progress)
+        if sel.selection == "loss":
+            for r in rows[:sel.loss_candidates]:
+                XtX, XtY = r["stats"].stats(f.statistics)[:2]
+                r["holdout_loss"] = cut_loss(model, r["start"], r["end"], solve_lstsq(XtX, XtY, f.alpha, f.diag), data.held_out)
+            best = min(rows[:sel.loss_candidates], key=lambda r: r["holdout_loss"])
+        else: best = rows[0]
+        times[f"selection_{rnd}"] = time.time() - t
+        ranking += [dict(round=rnd, **{k: v for k, v in r.items() if k != "stats"}) for r in rows]
+        ps, pe, cs = best["start"], best["end"], best["stats"]
+        if run.sample_tokens:  # the cosine fit at the cut needs a token sample, which the ranking pass does not keep
+            cs = CutStats(ps, pe, d, f.massive_ratio, run.sample_tokens, len(data.train))
+            stream(model, data.train, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc="statistics", progress=progress)
+        del rows
+        s, e = best["first_removed"], best["last_removed"] + 1
+        t = time.time()
+        info, T = _apply_cut(model, ps, pe, cs, f.method, data.held_out, settings, run.guard.guard, run.guard.ridge_search, True, progress)
+        times[f"cut_{s}_{e-1}"] = time.time() - t
+        blocks.append(dict(first_removed=s, last_removed=e - 1, selection=sel.selection, residual=best["residual"], **info))
+        transforms[f"{s}-{e-1}"] = T.cpu()
+    return blocks, transforms, ranking
+
+# %% ../nbs/07_replaceme.ipynb #29e56bb8
+def _sink_warnings(distances, cuts) -> tuple[list, list]:
+    "The sink layers the distance pass found, and a warning for each cut that removes one."
+    sinks, warns = sink_layers(distances) if distances is not None else [], []
+    for s, e in cuts:
+        hit = [l for l in sinks if s <= l < e]
+        if hit: warns.append(f"cut {s}-{e-1} removes layer(s) {hit}, which create massive activations (attention sinks); "
+                             "the guard checks the transform against plain dropping")
+    return sinks, warns
+
 def replaceme(model, tokenizer,
               calibration: Calibration | None = None, # tokenized batches; None: read as the options' calibration section says
               config: PruneConfig | None = None, # the options (`02_config`); None: the defaults
@@ -575,132 +739,36 @@ def replaceme(model, tokenizer,
               **options, # options by name on top of `config`, e.g. layers_to_skip=8, method="cosine" (the reference's names too)
              ) -> PruneResult:
     "Cut blocks of layers from `model` (in place) and replace each by a linear transform; returns a `PruneResult`."
+    t0, times = time.time(), {}
     cfg = PruneConfig.build(config, **options)
-    cal, sel, fo, gu = cfg.calibration, cfg.selection, cfg.fit, cfg.guard
-    layers_to_skip, num_A, merge_consecutive, min_distance_layer = sel.layers_to_skip, sel.num_cuts, sel.merge_consecutive, sel.min_distance_layer
-    remove_layers, selection, loss_candidates, selection_group = sel.remove_layers, sel.selection, sel.loss_candidates, sel.selection_group
-    distance_mode, full_distances = sel.distance_mode, sel.full_distances
-    method, statistics, massive_ratio, alpha, diag, structure = fo.method, fo.statistics, fo.massive_ratio, fo.alpha, fo.diag, fo.structure
-    fit_on, loss, accurate, optimizer, steps, lr = fo.fit_on, fo.loss, fo.accurate, fo.optimizer, fo.steps, fo.lr
-    token_budget, one_shot = fo.token_budget, fo.one_shot
-    guard, holdout_batches, ridge_search = gu.guard, gu.holdout_batches, gu.ridge_search
-    t0, times, warns = time.time(), {}, []
-    n, d = num_layers(model), hidden_size(model)
-    if remove_layers is None and layers_to_skip >= n:
-        raise ValueError(f"layers_to_skip must be an integer between 1 and {n - 1} for this {n}-layer model, got {layers_to_skip!r}.")
-    at_output = method == "cosine" and fit_on == "output"  # the cosine fit at the output: from the sums' fits, no token sample
-    diag, structure, fold_note = fit_what_folds(model, method, diag, structure)
-    if fold_note: warnings.warn(fold_note)  # said before any pass
-    ranked = remove_layers is None and selection != "angular" and method != "uidl"
-    if ranked and stats_model is not None: raise ValueError("use_4bit statistics work with selection 'angular' or remove_layers only.")
-    if stats_model is not None: one_shot = True  # statistics of the original (e.g. 4-bit) model, folded into `model`
-    src = stats_model if stats_model is not None else model
-    if calibration is None:
-        calibration = calibration_data(tokenizer, cal.dataset, cal.dataset_column, cal.dataset_subset, cal.split, cal.dataset_size,
-                                       cal.max_length, cal.batch_size)
-    if len(calibration) == 0: raise ValueError("The calibration data is empty.")
-    use_guard = guard and method != "uidl"
-    need_held = use_guard or (ranked and selection == "loss")
-    if need_held and len(calibration) < 2: raise ValueError("The guard and loss selection hold out calibration batches: give at least 2 batches (or guard=False).")
-    fit, held = calibration.split(holdout_batches or default_holdout(calibration)) if need_held else (calibration, None)
+    run = plan_run(model, cfg, stats_model)
+    if run.fold_note: warnings.warn(run.fold_note)  # said before any pass
+    data = split_calibration(tokenizer, calibration, cfg, run)
     times["calibration"] = time.time() - t0
-    st, cuts, stats_all, screening, joint = None, None, {}, None, []  # stats_all: statistics of cuts that a pass has already taken
-    if remove_layers is not None:
-        cuts = cuts_from_indices(remove_layers, n, need_previous=method != "uidl")
-    elif not ranked:
-        t = time.time()
-        p0 = next(src.parameters())
-        joint = _joint_cuts(n, d, layers_to_skip, num_A, "lstsq" if at_output else method, one_shot, stats_model, min_distance_layer, p0.element_size(),
-                            _memory_budgets(p0.device))
-        st = DistanceStats(num_layers(src), None, distance_mode)
-        min_start = 0 if method == "uidl" else 1
-        race = joint or _race_cuts(num_layers(src), layers_to_skip, num_A, min_start, min_distance_layer, full_distances)
-        f_joint = {s - 1 for s, _ in joint}
-        screen = ScreenedCuts(st, {c: CutStats(*c, d, massive_ratio, 0, len(fit)) if joint else _take_nothing for c in race},
-                              **screen_options(len(fit)), f_needed=f_joint) if race else None
-        distance_analysis(src, fit, progress=progress, also=screen, f_needed=f_joint, stats=st,
-                          narrow=None if full_distances or screen is None else screen.narrowed)
-        cuts = select_blocks(st, layers_to_skip, num_A, merge_consecutive, min_distance_layer, min_start=min_start)
-        if screen is not None:  # the chosen cut's statistics, unless screened out; the other candidates' are dropped
-            stats_all = {c: screen.stats[c] for c in cuts if c in screen.stats} if joint else {}
-            screening = dict(screen.screened or dict(after_batches=None, candidates=len(race), kept=race))
-            screening["kept"] = [f"{a}-{b - 1}" for a, b in screening["kept"]]
-            screening.setdefault("distance_depth", None)
-        del screen
-        times["distances"] = time.time() - t
-    sinks = sink_layers(st) if st is not None else []
-    for s, e in cuts or []:
-        hit = [l for l in sinks if s <= l < e]
-        if hit: warns.append(f"cut {s}-{e-1} removes layer(s) {hit}, which create massive activations (attention sinks); "
-                             "the guard checks the transform against plain dropping")
+    found, ranking = None, []
+    if not run.ranked:
+        t = time.time(); found = find_cuts(stats_model if stats_model is not None else model, data, cfg.selection, run, progress)
+        if cfg.selection.remove_layers is None: times["distances"] = time.time() - t
+    sinks, warns = _sink_warnings(found.distances if found else None, found.cuts if found else [])
     for w in warns: warnings.warn(w)
-    ckw = dict(alpha=alpha, diag=diag, statistics=statistics, cosine_kw=dict(loss=loss, accurate=accurate, structure=structure,
-               optimizer=optimizer, device=next(model.parameters()).device,  # the fit runs beside the model
-               **{k: v for k, v in dict(steps=steps, lr=lr).items() if v is not None}))  # None: each fit's own default
-    if at_output:  # the uncut model's final states on the sample, before any cut
-        t = time.time(); sample = output_batches(fit, token_budget)
-        ckw["output"] = dict(batches=sample, targets=output_targets(model, sample))
-        times["output_targets"] = time.time() - t
-    budget = token_budget if method == "cosine" and not at_output else 0
-    blocks, transforms, ranking, removed = [], {}, [], 0
-    def new_stats(s, e): return CutStats(s, e, d, massive_ratio, budget, len(fit))
-    if ranked:
-        for rnd in range(num_A):
-            t = time.time()
-            rows = rank_cuts(model, fit, layers_to_skip, min_distance_layer, massive_ratio, statistics, alpha, diag, selection_group, progress)
-            if selection == "loss":
-                for r in rows[:loss_candidates]:
-                    XtX, XtY = r["stats"].stats(statistics)[:2]
-                    r["holdout_loss"] = cut_loss(model, r["start"], r["end"], solve_lstsq(XtX, XtY, alpha, diag), held)
-                best = min(rows[:loss_candidates], key=lambda r: r["holdout_loss"])
-            else: best = rows[0]
-            times[f"selection_{rnd}"] = time.time() - t
-            ranking += [dict(round=rnd, **{k: v for k, v in r.items() if k != "stats"}) for r in rows]
-            ps, pe, cs = best["start"], best["end"], best["stats"]
-            if budget:  # the cosine fit needs a token sample, which the ranking pass does not keep
-                cs = new_stats(ps, pe); stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc="statistics", progress=progress)
-            del rows
-            s, e = best["first_removed"], best["last_removed"] + 1
-            t = time.time()
-            info, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, True, progress)
-            times[f"cut_{s}_{e-1}"] = time.time() - t
-            blocks.append(dict(first_removed=s, last_removed=e - 1, selection=selection, residual=best["residual"], **info))
-            transforms[f"{s}-{e-1}"] = T.cpu()
-    else:
-        if one_shot and method != "uidl":
-            t = time.time()
-            stats_all = {c: new_stats(*c) for c in cuts}
-            stream(src, fit, feed_all(stats_all.values()),
-                   h_needed={x for c in cuts for x in c}, f_needed={c[0] - 1 for c in cuts}, desc="statistics", progress=progress)
-            times["statistics"] = time.time() - t
-        for s, e in cuts:
-            ps, pe = s - removed, e - removed  # positions in the model as already cut
-            info = dict(first_removed=s, last_removed=e - 1, distance=st.distance(s, e - s) if st is not None else None)
-            removed += e - s
-            if method == "uidl":
-                _remove(model, list(range(ps, pe))); blocks.append(dict(info, transform="none (uidl)")); continue
-            t = time.time()
-            cs = stats_all.get((s, e))
-            info["statistics_pass"] = "shared with the distance pass" if cs is not None and not one_shot else ("one-shot" if one_shot else
-                                      "own (screened out of the distance pass)" if joint else "own")
-            if cs is None:
-                cs = new_stats(ps, pe)
-                stream(model, fit, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
-            cinfo, T = _apply_cut(model, ps, pe, cs, method, held, ckw, use_guard, ridge_search, not one_shot, progress)
-            times[f"cut_{s}_{e-1}"] = time.time() - t
-            blocks.append(dict(info, **cinfo)); transforms[f"{s}-{e-1}"] = T.cpu()
+    t = time.time(); settings = cut_settings(model, run, data)
+    if run.at_output: times["output_targets"] = time.time() - t
+    if run.ranked: blocks, transforms, ranking = cut_ranked(model, data, cfg.selection, run, settings, times, progress)
+    else: blocks, transforms = cut_in_order(model, stats_model if stats_model is not None else model, found, data, run, settings, times, progress)
     if distances_path:
-        if st is not None: save_distances(st, distances_path, layers_to_skip, cuts)
+        if found and found.distances is not None: save_distances(found.distances, distances_path, cfg.selection.layers_to_skip, found.cuts)
         if ranking: save_ranking(ranking, distances_path)
     times["total"] = time.time() - t0
-    report = dict(method=method, selection="given" if remove_layers is not None else selection, blocks=blocks, sink_layers=sinks, fold=fold_note,
-                  warnings=[fold_note] * bool(fold_note) + warns, ranking=ranking, screening=screening,
-                  options=dict(cfg.options(), diag=diag, structure=structure, one_shot=one_shot, guard=use_guard,  # as run
+    f, whole = run.fit, data.whole
+    report = dict(method=f.method, selection="given" if cfg.selection.remove_layers is not None else cfg.selection.selection, blocks=blocks,
+                  sink_layers=sinks, fold=run.fold_note, warnings=[run.fold_note] * bool(run.fold_note) + warns, ranking=ranking,
+                  screening=found.screening if found else None,
+                  options=dict(cfg.options(), diag=f.diag, structure=f.structure, one_shot=f.one_shot, guard=run.guard.guard,  # as run
                                stats_model_4bit=stats_model is not None),
-                  calibration=dict(source=calibration.source, samples=calibration.num_samples, tokens=calibration.num_tokens,
-                                   fit_tokens=fit.num_tokens, holdout_tokens=held.num_tokens if held else 0),
+                  calibration=dict(source=whole.source, samples=whole.num_samples, tokens=whole.num_tokens, fit_tokens=data.train.num_tokens,
+                                   holdout_tokens=data.held_out.num_tokens if data.held_out else 0),
                   timings_s={k: round(v, 3) for k, v in times.items()})
-    return PruneResult(model, tokenizer, report, transforms, st)
+    return PruneResult(model, tokenizer, report, transforms, found.distances if found else None)
 
 def uidl(model, tokenizer, **kw) -> PruneResult:
     "Cut the most similar block(s) without any transform (the UIDL baseline)."
