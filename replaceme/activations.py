@@ -12,7 +12,7 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_out_name, mlp_post_norm_name, hidden_size, num_layers
-from .surgery import _per_layer_config_keys
+from .surgery import per_layer_config_keys
 
 # %% auto #0
 __all__ = ['TRIM_SLACK', 'stream', 'feed_all', 'layer_view', 'run_view']
@@ -150,7 +150,7 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
     "Temporarily make the decoder stack the modules of `entries`, renumbered, with matching per-layer config."
     cfg, path, n = model.config, layers_path(model), num_layers(model)
     old = get_layers(model)
-    keys = _per_layer_config_keys(cfg, n)
+    keys = per_layer_config_keys(cfg, n)
     saved = {k: getattr(cfg, k) for k in keys}
     mods = [m for _, m in entries]
     idx = [(a, a.layer_idx) for m in mods for a in layer_idx_modules(m)]

@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .models import load, load_model, num_layers, cache_dir, plain_modes
 from .surgery import param_count, write_json_atomic
-from .data import data_dir as _data_dir, _is_offline
+from .data import data_dir as _data_dir, hub_switched_off
 from .config import EvalConfig, option_types, check_option
 
 # %% auto #0
@@ -21,7 +21,8 @@ __all__ = ['HUB_TEXT', 'REFERENCE_SUITE', 'LOCAL_SUITE', 'LOCAL_TASKS', 'MMLU_TE
            'read_text', 'windows', 'perplexity', 'fingerprint', 'task_specs', 'hellaswag_preprocess',
            'hellaswag_context', 'hellaswag_docs', 'local_task_yamls', 'write_local_tasks', 'hub_reachable',
            'hub_offline', 'local_task_names', 'resolve_task', 'evaluate_tasks', 'table_metric', 'results_table',
-           'markdown_table', 'plot_table', 'save_table', 'compare', 'hardware', 'speed', 'evaluate_from_config']
+           'markdown_table', 'plot_table', 'save_table', 'compare', 'hardware', 'PeakRSS', 'speed',
+           'evaluate_from_config']
 
 # %% ../nbs/09_evaluate.ipynb #3b9c14a3
 HUB_TEXT = {  # name: (hub id, config, split, column, how rows are joined, files)
@@ -36,7 +37,7 @@ def _hub_text(name):
     path, cfg, split, col, sep, files = HUB_TEXT[name]
     hint = ("pass a local text file instead, e.g. text='wikitext2_test.raw' (looked up in the data directory's text/ "
             "folder) or a path to any .txt file")
-    if _is_offline(): raise ConnectionError(f"{name!r} is a hub data set and the hub is switched off (HF_HUB_OFFLINE/HF_DATASETS_OFFLINE): {hint}.")
+    if hub_switched_off(): raise ConnectionError(f"{name!r} is a hub data set and the hub is switched off (HF_HUB_OFFLINE/HF_DATASETS_OFFLINE): {hint}.")
     import datasets
     try: ds = datasets.load_dataset(path, cfg, split=split, data_files=files)
     except Exception as e: raise ConnectionError(f"Could not load {name!r} ({path}) from the hub ({type(e).__name__}): {hint}.") from e
@@ -322,7 +323,7 @@ def _lm_eval():
 
 def hub_reachable(timeout:float=3.0) -> bool:
     "Whether the Hugging Face hub answers within `timeout` seconds (False when it is switched off by HF_HUB_OFFLINE / HF_DATASETS_OFFLINE)."
-    if _is_offline(): return False
+    if hub_switched_off(): return False
     from huggingface_hub import constants
     from huggingface_hub.utils import get_session
     try: get_session().head(constants.ENDPOINT, timeout=timeout); return True
@@ -404,7 +405,7 @@ def evaluate_tasks(model, # a causal LM, or a path / hub id to load
                    bootstrap_iters:int=1000, # lm-eval bootstrap for non-mean stderrs (lambada perplexity)
                   ) -> dict:
     "Run lm-eval tasks on `model`: `{task: record}` with the metrics, items scored, few-shot count, time and whether it was cached."
-    offline = _is_offline() if offline is None else offline
+    offline = hub_switched_off() if offline is None else offline
     specs = task_specs(tasks, offline)
     resolved = {name: resolve_task(name, offline, data_dir) for name in specs}
     official = [name for name, r in resolved.items() if not r[2]]
@@ -547,7 +548,7 @@ def hardware() -> dict:
     return dict(cpu=cpu, cpu_count=os.cpu_count(), torch_threads=torch.get_num_threads(), gpu=gpu,
                 torch=torch.__version__, platform=platform.platform())
 
-class _PeakRSS:
+class PeakRSS:
     "Sample this process's RSS in a background thread; `.growth` is the peak over the starting value (bytes)."
     def __enter__(self):
         import psutil
@@ -600,7 +601,7 @@ def speed(model, # a causal LM, or a path / hub id to load
         _generate_once(model, ids, min(new_tokens, 4), dev)  # warm-up
         if dev.type == "cuda": torch.cuda.reset_peak_memory_stats(dev); base = torch.cuda.memory_allocated(dev)
         times = []
-        with _PeakRSS() as rss:
+        with PeakRSS() as rss:
             for _ in range(repeats): times.append(_generate_once(model, ids, new_tokens, dev))
     pre = sorted(t[0] for t in times)[len(times) // 2]; dec = sorted(t[1] for t in times)[len(times) // 2]
     if dev.type == "cuda": mem = dict(peak_mem_mb=torch.cuda.max_memory_allocated(dev) / 2**20, mem_growth_mb=(torch.cuda.max_memory_allocated(dev) - base) / 2**20,
@@ -621,7 +622,7 @@ def evaluate_from_config(cfg:dict) -> dict:
     if unknown: raise ValueError(f"Unknown evaluation config key(s) {unknown}; known keys: {sorted(EVAL_KEYS)}.")
     cfg = {k: check_option(k, v) for k, v in cfg.items()}
     if not cfg.get("model_path"): raise ValueError("The config needs model_path: a checkpoint directory, a .gguf file or a hub id.")
-    offline = _is_offline() if cfg.get("offline") is None else bool(cfg["offline"])
+    offline = hub_switched_off() if cfg.get("offline") is None else bool(cfg["offline"])
     specs = task_specs(cfg.get("tasks"), offline)
     for name in specs: resolve_task(name, offline, cfg.get("data_dir"))
     ppl_text = cfg.get("perplexity")

@@ -23,9 +23,10 @@ from .config import PruneConfig, FitConfig, GuardConfig, SelectionConfig, choice
 __all__ = ['PROBE_ROWS', 'METHODS', 'FIT_ON', 'RIDGE_PATH', 'SELECTIONS', 'HOLDOUT_SEQUENCES', 'JOINT_PASS_BYTES', 'SCREEN',
            'cuts_from_indices', 'holdout_loss', 'probe_batch', 'Prefix', 'trial_loss', 'guard_choose', 'PruneResult',
            'solve_named', 'fit_what_folds', 'output_batches', 'output_targets', 'fit_at_output', 'rank_cuts',
-           'cut_loss', 'ridge_path', 'guarded_transform', 'choose_for_cut', 'save_ranking', 'default_holdout',
-           'ScreenedCuts', 'screen_options', 'RunPlan', 'plan_run', 'CalibrationSplit', 'split_calibration',
-           'FoundCuts', 'find_cuts', 'cut_settings', 'cut_in_order', 'cut_ranked', 'replaceme', 'uidl']
+           'snapshot_layers', 'restore_layers', 'cut_loss', 'ridge_path', 'guarded_transform', 'choose_for_cut',
+           'save_ranking', 'default_holdout', 'ScreenedCuts', 'screen_options', 'RunPlan', 'plan_run',
+           'CalibrationSplit', 'split_calibration', 'FoundCuts', 'find_cuts', 'cut_settings', 'cut_in_order',
+           'cut_ranked', 'replaceme', 'uidl']
 
 # %% ../nbs/07_replaceme.ipynb #785ffc41
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -337,13 +338,14 @@ def rank_cuts(model, batches, size, # layers per cut
                             residual=rel_residual(XtX, XtY, yy, solve_lstsq(XtX, XtY, alpha, diag)), stats=cs))
     return sorted(out, key=lambda r: r["residual"])
 
-def _snapshot(model):
+def snapshot_layers(model):
     "What `remove_layers` changes, to put back."
     layers = get_layers(model)
     return dict(layers=layers, path=layers_path(model), cfg=model.config.to_dict(), record=copy.deepcopy(surgery_record(model)),
                 idx=[[(m, m.layer_idx) for m in layer_idx_modules(l)] for l in layers])
 
-def _restore(model, snap):
+def restore_layers(model, snap):
+    "Put back what `snapshot_layers` took: the decoder stack, its `layer_idx`, the per-layer config and the surgery record."
     set_layers(model, snap["layers"], snap["path"])
     for pairs in snap["idx"]:
         for m, i in pairs: m.layer_idx = i
@@ -354,11 +356,11 @@ def _restore(model, snap):
 
 def cut_loss(model, s, e, T, batches) -> float:
     "Held-out loss of `model` with positions [s, e) removed and `T` folded into layer s−1; the model is restored."
-    snap = _snapshot(model)
+    snap = snapshot_layers(model)
     try:
         _remove(model, list(range(s, e)))
         return trial_loss(model, s - 1, T, batches)
-    finally: _restore(model, snap)
+    finally: restore_layers(model, snap)
 
 # %% ../nbs/07_replaceme.ipynb #af27745f
 RIDGE_PATH = (0.1, 0.3, 1.0, 3.0, 10.0)

@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 from .models import get_layers, num_layers, hidden_size, load
 from .surgery import remove_layers, original_index, save_pruned, check_destination
 from .data import calibration_data
-from .activations import _Stop, _first, layer_view, run_view
+from .activations import layer_view, run_view
 from .config import ModelConfig, CalibrationConfig, SLMConfig, option_types, check_option
 
 # %% auto #0

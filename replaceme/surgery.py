@@ -16,8 +16,9 @@ from transformers.pytorch_utils import Conv1D
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_out_name, mlp_post_norm_name, hidden_size, num_layers, plain_modes
 
 # %% auto #0
-__all__ = ['surgery_record', 'original_index', 'remove_layers', 'foldable_structure', 'fold_transform', 'capture_output',
-           'versions', 'param_count', 'build_report', 'check_destination', 'write_json_atomic', 'save_pruned']
+__all__ = ['surgery_record', 'original_index', 'per_layer_config_keys', 'remove_layers', 'foldable_structure', 'fold_transform',
+           'capture_output', 'versions', 'param_count', 'build_report', 'check_destination', 'write_json_atomic',
+           'save_pruned']
 
 # %% ../nbs/01_surgery.ipynb #ab629ace
 def surgery_record(model) -> dict:
@@ -40,7 +41,7 @@ def _check_indices(idx, n, what="layer"):
     if len(set(idx)) != len(idx): raise ValueError(f"{what} indices {idx} contain duplicates.")
     return sorted(idx)
 
-def _per_layer_config_keys(cfg, n):
+def per_layer_config_keys(cfg, n):
     "Config attributes that hold one entry per layer."
     return [k for k, v in cfg.to_dict().items() if isinstance(v, (list, tuple)) and len(v) == n and "layer" in k]
 
@@ -55,7 +56,7 @@ def remove_layers(model, remove) -> nn.Module:
     set_layers(model, kept, path)
     for j, layer in enumerate(kept):
         for m in layer_idx_modules(layer): m.layer_idx = j
-    for k in _per_layer_config_keys(cfg, n): setattr(cfg, k, [getattr(cfg, k)[i] for i in keep])
+    for k in per_layer_config_keys(cfg, n): setattr(cfg, k, [getattr(cfg, k)[i] for i in keep])
     if isinstance(getattr(cfg, "max_window_layers", None), int):
         cfg.max_window_layers = sum(i < cfg.max_window_layers for i in keep)
     cfg.num_hidden_layers = len(keep)
