@@ -3,8 +3,9 @@
 
 The text form is py:percent: `# %%` starts a code cell, `# %% [markdown]` a markdown cell whose
 lines are prefixed with `# `. Cell ids are derived from the notebook name and the cell's position,
-so they are stable and `nbdev-export` never invents random ones. Outputs are not kept (nbdev
-notebooks are committed clean)."""
+so they are stable and `nbdev-export` never invents random ones. A cell whose source is unchanged keeps
+the outputs it had in the notebook being replaced; a changed or new cell has none until the notebook is
+run again (`tools/save_outputs.py`)."""
 import sys, json, hashlib
 from pathlib import Path
 
@@ -38,14 +39,20 @@ def _split(txt):
         out.append((kind, '\n'.join(lines)))
     return out
 
+def _old_outputs(nb_path) -> dict:
+    "Outputs of the code cells of the notebook at `nb_path` (if any), by their source."
+    p = Path(nb_path)
+    if not p.exists(): return {}
+    return {''.join(c['source']): c.get('outputs', []) for c in json.loads(p.read_text())['cells'] if c['cell_type'] == 'code'}
+
 def tonb(py_path, nb_path):
-    stem = Path(nb_path).stem
+    stem, old = Path(nb_path).stem, _old_outputs(nb_path)
     cells = []
     for i, (kind, src) in enumerate(_split(Path(py_path).read_text())):
         lines = src.split('\n')
         source = [l + '\n' for l in lines[:-1]] + [lines[-1]] if src else []
         c = dict(cell_type=kind, id=_cid(stem, i), metadata={}, source=source)
-        if kind == 'code': c.update(execution_count=None, outputs=[])
+        if kind == 'code': c.update(execution_count=None, outputs=old.get(src, []))
         cells.append(c)
     nb = dict(cells=cells, metadata=dict(kernelspec=dict(display_name='python3', language='python', name='python3')),
               nbformat=4, nbformat_minor=5)
