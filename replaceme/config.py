@@ -7,12 +7,12 @@ Docs: https://replaceme.github.io/replaceme/config.html.md"""
 # %% auto #0
 __all__ = ['Count', 'Index', 'NonNegative', 'Positive', 'Fraction', 'SECTIONS', 'REFERENCE_KEYS', 'REFERENCE_NAMES', 'Range',
            'accepts', 'describe', 'ModelConfig', 'CalibrationConfig', 'SelectionConfig', 'FitConfig', 'GuardConfig',
-           'OutputConfig', 'SLMConfig', 'EvalConfig', 'option_types', 'check_option', 'choices', 'from_reference',
-           'known_keys', 'PruneConfig']
+           'OutputConfig', 'SLMConfig', 'EvalConfig', 'option_types', 'check_option', 'choices', 'options_table',
+           'from_reference', 'known_keys', 'PruneConfig']
 
 # %% ../nbs/02_config.ipynb #26d36bc0
 import math, os, types
-from dataclasses import dataclass, field, fields, asdict
+from dataclasses import MISSING, dataclass, field, fields, asdict
 from typing import Annotated, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 # %% ../nbs/02_config.ipynb #04b09b51
@@ -192,6 +192,19 @@ def choices(section, key) -> tuple:
     return get_args(get_type_hints(section)[key])
 
 # %% ../nbs/02_config.ipynb #6f8f375f
+def options_table():
+    "A table of every option: section, key, default, the values it takes and what it means."
+    import pandas as pd
+    from fastcore.docments import docments
+    rows = []
+    for s in SECTIONS:
+        doc = docments(s)
+        for f in fields(s):
+            rows.append(dict(section=s.__name__.removesuffix("Config"), key=f.name, default=f.default if f.default is not MISSING else None,
+                             takes=describe(get_type_hints(s, include_extras=True)[f.name]), meaning=doc.get(f.name) or ""))
+    return pd.DataFrame(rows)
+
+# %% ../nbs/02_config.ipynb #bc01ef43
 REFERENCE_KEYS = ["method", "model_path", "dataset", "dataset_column", "dataset_subset", "dataset_size", "batch_size",
                   "max_length", "layers_to_skip", "min_distance_layer", "num_A", "merge_consecutive", "alpha", "diag",
                   "use_4bit", "save_path", "save_transform_only", "distances_path", "solver", "loss", "two_vectors", "thri",
@@ -214,7 +227,7 @@ def known_keys() -> list:
     "Every key a config may hold: our options and the reference's names."
     return sorted(set(option_types()) | set(REFERENCE_KEYS))
 
-# %% ../nbs/02_config.ipynb #bc01ef43
+# %% ../nbs/02_config.ipynb #461972f6
 @dataclass
 class PruneConfig:
     "What `replaceme()` is told: the calibration data, the selection of cuts, the fit and the guard."

@@ -6,7 +6,7 @@ Docs: https://replaceme.github.io/replaceme/data.html.md"""
 
 # %% ../nbs/03_data.ipynb #f56e1283
 from __future__ import annotations
-import os
+import contextlib, os
 from pathlib import Path
 from dataclasses import dataclass, field
 import torch
@@ -42,13 +42,23 @@ def hub_switched_off() -> bool:
     "Whether HF_HUB_OFFLINE or HF_DATASETS_OFFLINE switches the hub off."
     return any(os.environ.get(v, "0") not in ("0", "", "false", "False") for v in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE"))
 
+@contextlib.contextmanager
+def _datasets_quiet():
+    "`datasets` logs only what is critical inside the block (its errors become ours, with what to do), and as before afterwards."
+    import datasets
+    level = datasets.logging.get_verbosity()
+    datasets.logging.set_verbosity(datasets.logging.CRITICAL)
+    try: yield
+    finally: datasets.logging.set_verbosity(level)
+
 def _load_rows(dataset, subset=None, split="train", token=None):
     "A `datasets.Dataset` from a local table file or a hub name."
     import datasets
     p = Path(str(dataset)).expanduser()
     if p.suffix.lower() in TEXT_SUFFIXES:
         if not p.exists(): raise FileNotFoundError(f"Calibration file {p} does not exist.")
-        return datasets.load_dataset(TEXT_SUFFIXES[p.suffix.lower()], data_files=str(p), split="train")
+        with _datasets_quiet():  # a file it cannot read is our error to explain, not a log line of its own
+            return datasets.load_dataset(TEXT_SUFFIXES[p.suffix.lower()], data_files=str(p), split="train")
     if hub_switched_off():
         raise ConnectionError(f"Dataset {dataset!r} is not a local file and the hub is offline (HF_HUB_OFFLINE/HF_DATASETS_OFFLINE): "
                               "pass a local .txt/.jsonl/.json/.parquet/.csv file as `dataset`.")

@@ -170,7 +170,7 @@ def save_distances(st: DistanceStats, out_dir, n=None, chosen=()):
     plot_distances(st, chosen, out/"distances.png")
     return out
 
-# %% ../nbs/05_distances.ipynb #8d19f719
+# %% ../nbs/05_distances.ipynb #de5c016f
 def sink_layers(st: DistanceStats, ratio=20.0) -> list[int]:
     "Layers (0-based) whose output raises the max/median residual norm ratio above `ratio` (and at least doubles it)."
     r = st.max_ratio
