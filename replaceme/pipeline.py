@@ -7,7 +7,7 @@ Docs: https://replaceme.github.io/replaceme/replaceme.html.md"""
 # %% ../nbs/07_replaceme.ipynb #1378729e
 from __future__ import annotations
 import copy, math, os, time, warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 import torch
 from tqdm.auto import tqdm
@@ -22,11 +22,11 @@ from .config import PruneConfig, FitConfig, GuardConfig, SelectionConfig, choice
 # %% auto #0
 __all__ = ['PROBE_ROWS', 'METHODS', 'FIT_ON', 'RIDGE_PATH', 'SELECTIONS', 'HOLDOUT_SEQUENCES', 'JOINT_PASS_BYTES', 'SCREEN',
            'cuts_from_indices', 'holdout_loss', 'probe_batch', 'Prefix', 'trial_loss', 'guard_choose', 'PruneResult',
-           'solve_named', 'fit_what_folds', 'output_batches', 'output_targets', 'fit_at_output', 'rank_cuts',
-           'snapshot_layers', 'restore_layers', 'cut_loss', 'ridge_path', 'guarded_transform', 'choose_for_cut',
-           'save_ranking', 'default_holdout', 'ScreenedCuts', 'screen_options', 'RunPlan', 'plan_run',
-           'CalibrationSplit', 'split_calibration', 'FoundCuts', 'find_cuts', 'cut_settings', 'cut_in_order',
-           'cut_ranked', 'replaceme', 'uidl']
+           'CutReport', 'PruneReport', 'solve_named', 'fit_what_folds', 'output_batches', 'output_targets',
+           'fit_at_output', 'rank_cuts', 'snapshot_layers', 'restore_layers', 'cut_loss', 'ridge_path',
+           'guarded_transform', 'choose_for_cut', 'save_ranking', 'default_holdout', 'ScreenedCuts', 'screen_options',
+           'RunPlan', 'plan_run', 'CalibrationSplit', 'split_calibration', 'FoundCuts', 'find_cuts', 'cut_settings',
+           'cut_in_order', 'cut_ranked', 'replaceme', 'uidl']
 
 # %% ../nbs/07_replaceme.ipynb #785ffc41
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -214,6 +214,48 @@ class PruneResult:
         return path
 
 # %% ../nbs/07_replaceme.ipynb #be33d559
+@dataclass
+class CutReport:
+    "What was done at one cut."
+    first_removed: int # the first layer removed, original numbering
+    last_removed: int # the last layer removed (inclusive)
+    transform: str # the transform folded in: a candidate's name ('identity' is plain dropping), or 'none' (UIDL)
+    folded: str | None = None # what it was folded into, e.g. 'matrix into mlp.down_proj'
+    distance: float | None = None # the block's mean angular distance (cuts chosen by distance)
+    selection: str | None = None # the criterion that ranked the cut, when cuts were ranked ('lstsq_residual', 'loss')
+    residual: float | None = None # the cut's relative lstsq residual, when ranked
+    statistics_pass: str | None = None # where its statistics came from: 'distance_pass', 'one_shot', 'own', 'own_after_screening'
+    requested: str | None = None # the candidate the options asked for
+    tokens: int | None = None # calibration tokens behind the statistics
+    massive_tokens: int | None = None # of them, the massive ones (kept apart from the sums)
+    massive_positions: dict = field(default_factory=dict) # the positions massive tokens sat at most often, with counts
+    sink_positions: list = field(default_factory=list) # positions the robust statistics leave out as attention sinks
+    rel_residual: dict = field(default_factory=dict) # each candidate's relative residual ‖XT − Y‖² / ‖Y‖²
+    guard_holdout_loss: dict = field(default_factory=dict) # each candidate's held-out loss (the probe's, for those dropped after it)
+    guard_dropped_after_probe: list = field(default_factory=list) # candidates scored on the probe only
+    ridge_probe_loss: dict = field(default_factory=dict) # the ridge path's losses on the probe, by strength
+    ridge_holdout_loss: dict = field(default_factory=dict) # the step the path ended on, scored on every held-out batch
+    guard_s: float | None = None # seconds the guard took
+    guard_short_path: bool | None = None # the guard's trials ran from cached states (checked against a whole forward)
+    cosine_loss: dict | None = None # the cosine fit: at the cut (start, end, tokens, seconds) or at the output (its passes)
+    refit_tokens: int | None = None # tokens of the chosen fit solved again on all calibration batches
+
+@dataclass
+class PruneReport:
+    "What a run did: with the surgery record, the sizes and the versions beside it, `replaceme_report.json`."
+    method: str # the method as run: 'lstsq', 'cosine' or 'uidl'
+    selection: str # how the cuts were chosen: 'given', 'angular', 'lstsq_residual' or 'loss'
+    blocks: list # a `CutReport` per cut, lowest first
+    options: dict # every option, as run
+    calibration: dict # the calibration data: source, samples, tokens, and the tokens fitted on and held out
+    sink_layers: list = field(default_factory=list) # layers that create massive activations (from the distance pass)
+    fold: str | None = None # why the fit was made diagonal, when it was
+    warnings: list = field(default_factory=list) # what the run warned of
+    ranking: list = field(default_factory=list) # each candidate cut's criterion, per round (cuts chosen by transform)
+    screening: dict | None = None # what the distance pass's screening kept, and how deep the pass went after it
+    timings_s: dict = field(default_factory=dict) # seconds per stage
+
+# %% ../nbs/07_replaceme.ipynb #3b4da85b
 METHODS = choices(FitConfig, "method")
 
 def solve_named(cs, name, alpha=0.0, diag=False, statistics="robust"):
@@ -249,7 +291,7 @@ def fit_what_folds(model, method, diag, structure) -> tuple[bool, str, str | Non
                              "so only a diagonal transform can be folded (into that norm's weight): fitting diagonal transforms (diag: true)")
     return True, "diag", why
 
-# %% ../nbs/07_replaceme.ipynb #3b4da85b
+# %% ../nbs/07_replaceme.ipynb #14536ae2
 FIT_ON = choices(FitConfig, "fit_on")
 
 def output_batches(calibration, token_budget) -> list:
@@ -317,7 +359,7 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
     info["seconds"] = round(time.time() - t0, 2)
     return best_T, info
 
-# %% ../nbs/07_replaceme.ipynb #8081cfda
+# %% ../nbs/07_replaceme.ipynb #fb2b6b9a
 def rank_cuts(model, batches, size, # layers per cut
               min_original=0, # no cut may start below this original layer (min_distance_layer)
               ratio=10.0, statistics="robust", alpha=0.0, diag=False,
@@ -362,7 +404,7 @@ def cut_loss(model, s, e, T, batches) -> float:
         return trial_loss(model, s - 1, T, batches)
     finally: restore_layers(model, snap)
 
-# %% ../nbs/07_replaceme.ipynb #af27745f
+# %% ../nbs/07_replaceme.ipynb #cc44f53d
 RIDGE_PATH = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the fit without extra ridge
@@ -383,7 +425,7 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
         prev = l
     return (*best, losses)
 
-# %% ../nbs/07_replaceme.ipynb #fb2b6b9a
+# %% ../nbs/07_replaceme.ipynb #f7022775
 def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
                       prefix=None, # a `Prefix` of the held-out batches at layer `pos` (default: made here)
@@ -477,7 +519,7 @@ def save_ranking(rows, out_dir):
     fig.savefig(out/"selection.png", dpi=120, bbox_inches="tight")
     return out
 
-# %% ../nbs/07_replaceme.ipynb #cc44f53d
+# %% ../nbs/07_replaceme.ipynb #b22e3ef2
 SELECTIONS = choices(SelectionConfig, "selection")
 HOLDOUT_SEQUENCES = 16  # the guard's default held-out set grows with the calibration data up to this many sequences
 
@@ -519,7 +561,7 @@ def _race_cuts(n, size, num_A, min_start, min_layer, full_distances) -> list:
 
 def _take_nothing(h, F, mask): "A candidate that is screened but whose statistics nobody needs."
 
-# %% ../nbs/07_replaceme.ipynb #cd01b382
+# %% ../nbs/07_replaceme.ipynb #d856339c
 SCREEN = dict(fraction=1 / 8, min_batches=4, z=4.0, rel=0.02, max_keep=None)  # see `ScreenedCuts`
 
 class ScreenedCuts:
@@ -569,7 +611,7 @@ def screen_options(n_batches) -> dict:
     if after >= n_batches: after = n_batches + 1  # screening after the last batch saves nothing: none
     return dict(after=after, z=SCREEN["z"], rel=SCREEN["rel"], max_keep=SCREEN["max_keep"])
 
-# %% ../nbs/07_replaceme.ipynb #ba550066
+# %% ../nbs/07_replaceme.ipynb #5a1dd8f3
 @dataclass
 class RunPlan:
     "What a run decided from its options and the model, before any pass."
@@ -593,7 +635,7 @@ def plan_run(model, cfg: PruneConfig, stats_model=None) -> RunPlan:
     return RunPlan(fit, replace(cfg.guard, guard=cfg.guard.guard and fit.method != "uidl"), note, ranked, at_output,
                    fit.token_budget if fit.method == "cosine" and not at_output else 0)
 
-# %% ../nbs/07_replaceme.ipynb #81f1d034
+# %% ../nbs/07_replaceme.ipynb #bb556f60
 @dataclass
 class CalibrationSplit:
     "The calibration batches: all of them, those the statistics are taken on, and those held out for the guard."
@@ -612,7 +654,7 @@ def split_calibration(tokenizer, calibration: Calibration | None, cfg: PruneConf
     if len(calibration) < 2: raise ValueError("The guard and loss selection hold out calibration batches: give at least 2 batches (or guard=False).")
     return CalibrationSplit(calibration, *calibration.split(run.guard.holdout_batches or default_holdout(calibration)))
 
-# %% ../nbs/07_replaceme.ipynb #2d2646a1
+# %% ../nbs/07_replaceme.ipynb #5ca82110
 @dataclass
 class FoundCuts:
     "The cuts to make (original numbering, half-open), and what the pass that found them measured."
@@ -645,7 +687,7 @@ def find_cuts(src, data: CalibrationSplit, sel: SelectionConfig, run: RunPlan, p
     stats = {c: screen.stats[c] for c in cuts if c in screen.stats} if joint else {}  # the chosen cut's; the other candidates' are dropped
     return FoundCuts(cuts, dist, stats, screening, bool(joint))
 
-# %% ../nbs/07_replaceme.ipynb #4a5048be
+# %% ../nbs/07_replaceme.ipynb #e55e71ee
 def cut_settings(model, run: RunPlan, data: CalibrationSplit) -> dict:
     "What every cut's fit shares: the solver's settings and, for the cosine fit at the output, the uncut model's final states on its sample."
     f = run.fit
@@ -681,7 +723,7 @@ def cut_in_order(model, src, found: FoundCuts, data: CalibrationSplit, run: RunP
         info = dict(first_removed=s, last_removed=e - 1, distance=found.distances.distance(s, e - s) if found.distances is not None else None)
         removed += e - s
         if f.method == "uidl":
-            _remove(model, list(range(ps, pe))); blocks.append(dict(info, transform="none (uidl)")); continue
+            _remove(model, list(range(ps, pe))); blocks.append(CutReport(**info, transform="none")); continue
         t = time.time()
         cs = stats.get((s, e))
         info["statistics_pass"] = _statistics_pass(cs, f.one_shot, found.joint)
@@ -690,7 +732,7 @@ def cut_in_order(model, src, found: FoundCuts, data: CalibrationSplit, run: RunP
             stream(model, data.train, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
         cinfo, T = _apply_cut(model, ps, pe, cs, f.method, data.held_out, settings, run.guard.guard, run.guard.ridge_search, not f.one_shot, progress)
         times[f"cut_{s}_{e-1}"] = time.time() - t
-        blocks.append(dict(info, **cinfo)); transforms[f"{s}-{e-1}"] = T.cpu()
+        blocks.append(CutReport(**info, **cinfo)); transforms[f"{s}-{e-1}"] = T.cpu()
     return blocks, transforms
 
 def cut_ranked(model, data: CalibrationSplit, sel: SelectionConfig, run: RunPlan, settings: dict, times: dict, progress=True):
@@ -718,11 +760,11 @@ def cut_ranked(model, data: CalibrationSplit, sel: SelectionConfig, run: RunPlan
         t = time.time()
         info, T = _apply_cut(model, ps, pe, cs, f.method, data.held_out, settings, run.guard.guard, run.guard.ridge_search, True, progress)
         times[f"cut_{s}_{e-1}"] = time.time() - t
-        blocks.append(dict(first_removed=s, last_removed=e - 1, selection=sel.selection, residual=best["residual"], **info))
+        blocks.append(CutReport(first_removed=s, last_removed=e - 1, selection=sel.selection, residual=best["residual"], **info))
         transforms[f"{s}-{e-1}"] = T.cpu()
     return blocks, transforms, ranking
 
-# %% ../nbs/07_replaceme.ipynb #29e56bb8
+# %% ../nbs/07_replaceme.ipynb #cb0db7e9
 def _sink_warnings(distances, cuts) -> tuple[list, list]:
     "The sink layers the distance pass found, and a warning for each cut that removes one."
     sinks, warns = sink_layers(distances) if distances is not None else [], []
@@ -762,15 +804,15 @@ def replaceme(model, tokenizer,
         if ranking: save_ranking(ranking, distances_path)
     times["total"] = time.time() - t0
     f, whole = run.fit, data.whole
-    report = dict(method=f.method, selection="given" if cfg.selection.remove_layers is not None else cfg.selection.selection, blocks=blocks,
-                  sink_layers=sinks, fold=run.fold_note, warnings=[run.fold_note] * bool(run.fold_note) + warns, ranking=ranking,
-                  screening=found.screening if found else None,
-                  options=dict(cfg.options(), diag=f.diag, structure=f.structure, one_shot=f.one_shot, guard=run.guard.guard,  # as run
-                               stats_model_4bit=stats_model is not None),
-                  calibration=dict(source=whole.source, samples=whole.num_samples, tokens=whole.num_tokens, fit_tokens=data.train.num_tokens,
-                                   holdout_tokens=data.held_out.num_tokens if data.held_out else 0),
-                  timings_s={k: round(v, 3) for k, v in times.items()})
-    return PruneResult(model, tokenizer, report, transforms, found.distances if found else None)
+    report = PruneReport(method=f.method, selection="given" if cfg.selection.remove_layers is not None else cfg.selection.selection,
+                         blocks=blocks, sink_layers=sinks, fold=run.fold_note, warnings=[run.fold_note] * bool(run.fold_note) + warns,
+                         ranking=ranking, screening=found.screening if found else None,
+                         options=dict(cfg.options(), diag=f.diag, structure=f.structure, one_shot=f.one_shot, guard=run.guard.guard,  # as run
+                                      stats_model_4bit=stats_model is not None),
+                         calibration=dict(source=whole.source, samples=whole.num_samples, tokens=whole.num_tokens,
+                                          fit_tokens=data.train.num_tokens, holdout_tokens=data.held_out.num_tokens if data.held_out else 0),
+                         timings_s={k: round(v, 3) for k, v in times.items()})
+    return PruneResult(model, tokenizer, asdict(report), transforms, found.distances if found else None)
 
 def uidl(model, tokenizer, **kw) -> PruneResult:
     "Cut the most similar block(s) without any transform (the UIDL baseline)."
