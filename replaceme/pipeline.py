@@ -21,12 +21,12 @@ from .config import PruneConfig, FitConfig, GuardConfig, SelectionConfig, choice
 
 # %% auto #0
 __all__ = ['PROBE_ROWS', 'METHODS', 'FIT_ON', 'RIDGE_PATH', 'SELECTIONS', 'HOLDOUT_SEQUENCES', 'JOINT_PASS_BYTES', 'SCREEN',
-           'cuts_from_indices', 'holdout_loss', 'probe_batch', 'Prefix', 'trial_loss', 'guard_choose', 'PruneResult',
-           'CutReport', 'PruneReport', 'solve_named', 'fit_what_folds', 'output_batches', 'output_targets',
-           'fit_at_output', 'rank_cuts', 'snapshot_layers', 'restore_layers', 'cut_loss', 'ridge_path',
-           'guarded_transform', 'choose_for_cut', 'save_ranking', 'default_holdout', 'ScreenedCuts', 'screen_options',
-           'RunPlan', 'plan_run', 'CalibrationSplit', 'split_calibration', 'FoundCuts', 'find_cuts', 'cut_settings',
-           'cut_in_order', 'cut_ranked', 'replaceme', 'uidl']
+           'cuts_from_indices', 'holdout_loss', 'probe_batch', 'HeldOutCache', 'trial_loss', 'guard_choose',
+           'PruneResult', 'CutReport', 'PruneReport', 'solve_named', 'fit_what_folds', 'output_batches',
+           'output_targets', 'fit_at_output', 'rank_cuts', 'snapshot_layers', 'restore_layers', 'cut_loss',
+           'ridge_path', 'guarded_transform', 'choose_for_cut', 'save_ranking', 'default_holdout', 'ScreenedCuts',
+           'screen_options', 'RunPlan', 'plan_run', 'CalibrationSplit', 'split_calibration', 'FoundCuts', 'find_cuts',
+           'cut_settings', 'cut_in_order', 'cut_ranked', 'replaceme', 'uidl']
 
 # %% ../nbs/07_replaceme.ipynb #785ffc41
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -98,10 +98,10 @@ def _final_nll(model, final, batch, chunk=256, # positions per LM-head call
         tot += _chunk_nll(model, h[i:i + k], t[i:i + k], raw[:k], buf[:k])
     return tot, len(t)
 
-def holdout_loss(model, batches, prefix=None, # a `Prefix`: run only the layers above it
+def holdout_loss(model, batches, prefix=None, # a `HeldOutCache`: run only the layers above it
                 ) -> float:
     "Mean next-token cross-entropy of `model` over the real tokens of `batches`."
-    if prefix is not None and prefix.ok: return prefix.loss(batches)
+    if prefix is not None and prefix.short_path_ok: return prefix.loss(batches)
     dev, tot, n = next(model.parameters()).device, 0.0, 0
     with torch.no_grad():
         for b in batches:
@@ -116,7 +116,7 @@ def probe_batch(batch) -> dict:
     "The first `PROBE_ROWS` sequences of `batch`: the guard's quick first look at every candidate."
     return {k: v[:PROBE_ROWS] for k, v in batch.items()}
 
-class Prefix:
+class HeldOutCache:
     "Held-out batches with the residual stream entering layer `pos` cached, so that trials run only layers `pos…`."
     def __init__(self, model, pos, batches, check=True,
                  states=None, # the states entering layer `pos`, per batch, when a pass over `batches` already took them
@@ -127,10 +127,10 @@ class Prefix:
             self.h = []
             stream(model, self.batches, lambda h, F, m: self.h.append(h[pos]), h_needed={pos}, progress=False)
         self.probe, self.probe_h = probe_batch(self.batches[0]), self.h[0][:PROBE_ROWS]
-        self.ok = True
+        self.short_path_ok = True
         if check:  # the probe, short path against a whole forward
             short, full = self._loss([self.probe], [self.probe_h]), holdout_loss(model, [self.probe])
-            self.ok = abs(short - full) <= 1e-3 * abs(full) + 1e-6
+            self.short_path_ok = abs(short - full) <= 1e-3 * abs(full) + 1e-6
 
     def _loss(self, bs, hs) -> float:
         entries = list(enumerate(get_layers(self.model)))[self.pos:]
@@ -258,27 +258,28 @@ class PruneReport:
 # %% ../nbs/07_replaceme.ipynb #3b4da85b
 METHODS = choices(FitConfig, "method")
 
-def solve_named(cs, name, alpha=0.0, diag=False, statistics="robust"):
-    "The transform a candidate's name stands for, solved from the statistics `cs` (None for 'cosine', which is fitted)."
-    if name == "identity": return torch.eye(cs.d, dtype=torch.float64)
-    if name == "diag": return solve_lstsq(*cs.stats(statistics)[:2], alpha=alpha, diag=True)
+def solve_named(cut_stats, name, alpha=0.0, diag=False, statistics="robust"):
+    "The transform a candidate's name stands for, solved from the statistics `cut_stats` (None for 'cosine', which is fitted)."
+    if name == "identity": return torch.eye(cut_stats.d, dtype=torch.float64)
+    if name == "diag": sums = cut_stats.sums(statistics); return solve_lstsq(sums.XtX, sums.XtY, alpha=alpha, diag=True)
     if name == "cosine": return None
     mode, _, r = name.removeprefix("lstsq_").partition("_ridge")
-    XtX, XtY = cs.stats(mode)[:2]
-    if not r: return solve_lstsq(XtX, XtY, alpha=alpha, diag=diag)
-    return solve_lstsq(XtX, XtY, alpha + float(r) * torch.diagonal(XtX).mean().item(), toward_identity=True)
+    sums = cut_stats.sums(mode)
+    if not r: return solve_lstsq(sums.XtX, sums.XtY, alpha=alpha, diag=diag)
+    return solve_lstsq(sums.XtX, sums.XtY, alpha + float(r) * torch.diagonal(sums.XtX).mean().item(), toward_identity=True)
 
-def _candidates(cs, method, alpha, diag, statistics, cosine_kw):
+def _candidates(cut_stats, method, alpha, diag, statistics, cosine_kw):
     "Candidate transforms for one cut, and the name of the one the user's settings point at."
-    fits = {mode: cs.stats(mode) for mode in ("reference", statistics)}
+    fits = {mode: cut_stats.sums(mode) for mode in ("reference", statistics)}
     names = ["identity", "diag"] + [f"lstsq_{mode}" for mode, f in fits.items()  # skip an exact duplicate of the paper's fit
-                                    if mode == "reference" or f[3] != fits["reference"][3] or mode == statistics]
-    cands = {k: solve_named(cs, k, alpha, diag, statistics) for k in names}
+                                    if mode == "reference" or f.tokens != fits["reference"].tokens or mode == statistics]
+    cands = {k: solve_named(cut_stats, k, alpha, diag, statistics) for k in names}
     preferred = f"lstsq_{statistics}"
-    info = dict(rel_residual={k: rel_residual(*fits[statistics][:3], T) for k, T in cands.items()}, sink_positions=cs.sink_positions())
+    f = fits[statistics]
+    info = dict(rel_residual={k: rel_residual(f.XtX, f.XtY, f.yy, T) for k, T in cands.items()}, sink_positions=cut_stats.sink_positions())
     if method == "cosine":
         t = time.time()
-        X, Y, R = cs.samples(statistics)
+        X, Y, R = cut_stats.samples(statistics)
         T, before, after = fit_transform(X, Y, R, T0=cands[preferred], **cosine_kw)
         cands["cosine"], preferred = T, "cosine"
         info["cosine_loss"] = dict(start=before, end=after, tokens=len(X), seconds=round(time.time() - t, 2))
@@ -317,7 +318,7 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
                   T0, # the start, e.g. the guard's closed-form choice
                   batches, targets, # whole calibration batches and the uncut model's final states on them (`output_targets`)
                   held=None, # held-out batches for the stopping rule (None: run every pass)
-                  prefix=None, # their `Prefix` at `pos`
+                  prefix=None, # their `HeldOutCache` at `pos`
                   start_loss=None, # held-out loss of `T0`, when already known
                   steps=16, # most passes over `batches`
                   lr=1e-3, # Adam's step size
@@ -374,10 +375,10 @@ def rank_cuts(model, batches, size, # layers per cut
         stats = {s: CutStats(s, s + size, d, ratio) for s in starts[g:g + group]}
         stream(model, batches, feed_all(stats.values()), h_needed={x for s in stats for x in (s, s + size)},
                f_needed={s - 1 for s in stats}, desc="ranking cuts", progress=progress)
-        for s, cs in stats.items():
-            XtX, XtY, yy, _ = cs.stats(statistics)
+        for s, cut_stats in stats.items():
+            XtX, XtY, yy, _ = cut_stats.sums(statistics)
             out.append(dict(start=s, end=s + size, first_removed=kept[s], last_removed=kept[s + size - 1],
-                            residual=rel_residual(XtX, XtY, yy, solve_lstsq(XtX, XtY, alpha, diag)), stats=cs))
+                            residual=rel_residual(XtX, XtY, yy, solve_lstsq(XtX, XtY, alpha, diag)), stats=cut_stats))
     return sorted(out, key=lambda r: r["residual"])
 
 def snapshot_layers(model):
@@ -410,7 +411,7 @@ RIDGE_PATH = (0.1, 0.3, 1.0, 3.0, 10.0)
 def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the fit without extra ridge
                alpha=0.0, # the ridge already asked for
                grid=RIDGE_PATH, # strengths, × mean diagonal of XᵀX, in increasing order
-               prefix=None, # a `Prefix` for the batches
+               prefix=None, # a `HeldOutCache` for the batches
                on_trial=None, # called after each trial (e.g. a progress bar's `update`)
               ) -> tuple[float, torch.Tensor | None, float, dict]:
     "Walk ridge strengths toward the identity while the held-out loss falls: (best r, its T or None, its loss, every loss)."
@@ -426,79 +427,79 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
     return (*best, losses)
 
 # %% ../nbs/07_replaceme.ipynb #f7022775
-def guarded_transform(model, pos, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
+def guarded_transform(model, pos, cut_stats, method, held, settings, use_guard=True, ridge_search=True,
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
-                      prefix=None, # a `Prefix` of the held-out batches at layer `pos` (default: made here)
+                      prefix=None, # a `HeldOutCache` of the held-out batches at layer `pos` (default: made here)
                       progress=False, # a progress bar over the guard's trials
                      ) -> tuple[dict, torch.Tensor]:
     "On a model already cut after layer `pos`: the candidate transforms, the guard's choice and the ridge path; nothing is folded."
-    out = candidates_kw.get("output")  # the cosine fit at the output: its batches and targets
+    out = settings.get("output")  # the cosine fit at the output: its batches and targets
     wants_output = method == "cosine" and out is not None
     at_output = wants_output and pos + 1 < num_layers(model)
     if wants_output and not at_output:
         warnings.warn("the cut ends at the model's last layer, so the cosine fit at the output has no layer to fit through: "
                       "the guard's closed-form choice is kept (fit_on: cut fits the paper's cosine instead)")
-    cands, preferred, info = _candidates(cs, "lstsq" if wants_output else method, **{k: v for k, v in candidates_kw.items() if k != "output"})
-    info = dict(requested="cosine" if at_output else preferred, massive_tokens=cs.n_massive, tokens=cs.n,
-                massive_positions=dict(sorted(cs.positions.items(), key=lambda kv: -kv[1])[:8]), **info)
+    cands, preferred, info = _candidates(cut_stats, "lstsq" if wants_output else method, **{k: v for k, v in settings.items() if k != "output"})
+    info = dict(requested="cosine" if at_output else preferred, massive_tokens=cut_stats.n_massive, tokens=cut_stats.n,
+                massive_positions=dict(sorted(cut_stats.positions.items(), key=lambda kv: -kv[1])[:8]), **info)
     chosen = preferred
     if use_guard:
         t = time.time()
-        prefix = prefix or Prefix(model, pos, held)
-        st = candidates_kw["statistics"]
-        ridge = ridge_search and not candidates_kw["diag"]
+        prefix = prefix or HeldOutCache(model, pos, held)
+        mode = settings["statistics"]
+        ridge = ridge_search and not settings["diag"]
         with tqdm(desc="guard: held-out trials", unit="trial", disable=not progress, leave=False) as bar:
             on_probe = {}
-            chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{st}"] if ridge else [],
+            chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{mode}"] if ridge else [],
                                                    on_trial=bar.update, probe_losses=on_probe)
             info["guard_holdout_loss"], info["guard_dropped_after_probe"] = losses, dropped
             if ridge:  # walked on the probe; the step it ends on is confirmed on every held-out batch
-                XtX, XtY = cs.stats(st)[:2]
-                r, T, _, info["ridge_probe_loss"] = ridge_path(model, pos, XtX, XtY, [prefix.probe], on_probe[f"lstsq_{st}"],
-                                                               candidates_kw["alpha"], prefix=prefix, on_trial=bar.update)
+                sums = cut_stats.sums(mode)
+                r, T, _, info["ridge_probe_loss"] = ridge_path(model, pos, sums.XtX, sums.XtY, [prefix.probe], on_probe[f"lstsq_{mode}"],
+                                                               settings["alpha"], prefix=prefix, on_trial=bar.update)
                 if T is not None:
                     l = trial_loss(model, pos, T, held, prefix); bar.update()
                     info["ridge_holdout_loss"] = {r: l}
-                    if l < losses[chosen] * (1 - 1e-4): chosen = f"lstsq_{st}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
-        info["guard_s"], info["guard_short_path"] = round(time.time() - t, 2), prefix.ok
+                    if l < losses[chosen] * (1 - 1e-4): chosen = f"lstsq_{mode}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
+        info["guard_s"], info["guard_short_path"] = round(time.time() - t, 2), prefix.short_path_ok
         base = chosen.split("_ridge")[0]
         if base != preferred:
             warnings.warn(f"the guard chose '{chosen}' (held-out loss {losses[chosen]:.4f}) over '{preferred}' "
                           f"({losses[preferred]:.4f}{' on the probe' if preferred in dropped else ''})")
     if at_output:  # from the guard's choice; kept only where a pass lowered the held-out loss
-        ckw = candidates_kw["cosine_kw"]
+        ckw = settings["cosine_kw"]
         T, info["cosine_loss"] = fit_at_output(model, pos, cands[chosen], out["batches"], out["targets"], held if use_guard else None,
                                                prefix, losses[chosen] if use_guard else None,
-                                               **{k: ckw[k] for k in ("steps", "lr") if k in ckw}, diag=candidates_kw["diag"], progress=progress)
+                                               **{k: ckw[k] for k in ("steps", "lr") if k in ckw}, diag=settings["diag"], progress=progress)
         info["cosine_loss"]["start"] = chosen
         if info["cosine_loss"]["best_pass"]: cands["cosine"], chosen = T, "cosine"
         else: warnings.warn(f"the cosine fit at the output did not lower the held-out loss of its start '{chosen}', which is kept")
     info["transform"] = chosen
     T = cands[chosen]
     if refit_stats is not None and chosen not in ("identity", "cosine"):
-        every = CutStats(cs.s, cs.e, cs.d, cs.ratio).add(cs).add(refit_stats)
-        T = solve_named(every, chosen, candidates_kw["alpha"], candidates_kw["diag"], candidates_kw["statistics"])
+        every = CutStats(cut_stats.s, cut_stats.e, cut_stats.d, cut_stats.ratio).add(cut_stats).add(refit_stats)
+        T = solve_named(every, chosen, settings["alpha"], settings["diag"], settings["statistics"])
         info["refit_tokens"] = every.n
     return info, T
 
-def choose_for_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard=True, ridge_search=True,
+def choose_for_cut(model, pos_start, pos_end, cut_stats, method, held, settings, use_guard=True, ridge_search=True,
                    refit=True, # solve the chosen fit again with the held-out batches' statistics added
                    progress=False, # progress bars for the held-out pass and the guard's trials
                   ) -> tuple[dict, torch.Tensor]:
-    "Remove positions [ps, pe) and choose the transform for layer ps−1 (guarded, then refitted on all tokens); nothing is folded."
+    "Remove positions [pos_start, pos_end) and choose the transform for layer pos_start−1 (guarded, then refitted on all tokens); nothing is folded."
     held_stats, states = None, None
     if use_guard and refit:  # one pass over the held-out batches: their statistics, and the guard's cached states
-        held_stats, states = CutStats(ps, pe, cs.d, cs.ratio), []
-        def take(h, F, m): held_stats(h, F, m); states.append(h[ps - 1])
-        stream(model, held, take, h_needed={ps - 1, ps, pe}, f_needed={ps - 1}, desc="held-out statistics", progress=progress)
-    _remove(model, list(range(ps, pe)))  # layers below ps are untouched: the states entering ps−1 stay valid
-    prefix = Prefix(model, ps - 1, held, states=states) if use_guard else None
-    return guarded_transform(model, ps - 1, cs, method, held, candidates_kw, use_guard, ridge_search, held_stats, prefix, progress)
+        held_stats, states = CutStats(pos_start, pos_end, cut_stats.d, cut_stats.ratio), []
+        def take(h, F, m): held_stats(h, F, m); states.append(h[pos_start - 1])
+        stream(model, held, take, h_needed={pos_start - 1, pos_start, pos_end}, f_needed={pos_start - 1}, desc="held-out statistics", progress=progress)
+    _remove(model, list(range(pos_start, pos_end)))  # layers below pos_start are untouched: the states entering pos_start−1 stay valid
+    prefix = HeldOutCache(model, pos_start - 1, held, states=states) if use_guard else None
+    return guarded_transform(model, pos_start - 1, cut_stats, method, held, settings, use_guard, ridge_search, held_stats, prefix, progress)
 
-def _apply_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit, progress=False):
-    "Remove positions [ps, pe), choose the transform and fold it into layer ps−1; returns report info and T."
-    info, T = choose_for_cut(model, ps, pe, cs, method, held, candidates_kw, use_guard, ridge_search, refit, progress)
-    fold_transform(model, ps - 1, T)
+def _apply_cut(model, pos_start, pos_end, cut_stats, method, held, settings, use_guard, ridge_search, refit, progress=False):
+    "Remove positions [pos_start, pos_end), choose the transform and fold it into layer pos_start−1; returns report info and T."
+    info, T = choose_for_cut(model, pos_start, pos_end, cut_stats, method, held, settings, use_guard, ridge_search, refit, progress)
+    fold_transform(model, pos_start - 1, T)
     rec = surgery_record(model)["transforms"][-1]
     info["folded"] = f"{'diagonal' if 'diagonal' in rec['kind'] else 'matrix'} into {rec['module']}"
     return info, T
@@ -581,7 +582,7 @@ class ScreenedCuts:
         self._last = (torch.zeros(len(self.stats), dtype=torch.float64), 0)  # the distance sums and count before this batch
 
     def __call__(self, h, F, mask):
-        for cs in self.stats.values(): cs(h, F, mask)
+        for cut_stats in self.stats.values(): cut_stats(h, F, mask)
         if self.screened is not None: return
         sums = torch.tensor([self.dist.sums[s, e - s].item() for s, e in self.stats], dtype=torch.float64)
         self.history.append((sums - self._last[0]) / max(self.dist.count - self._last[1], 1))
@@ -700,10 +701,10 @@ def cut_settings(model, run: RunPlan, data: CalibrationSplit) -> dict:
         settings["output"] = dict(batches=sample, targets=output_targets(model, sample))
     return settings
 
-def _statistics_pass(cs, one_shot, joint) -> str:
+def _statistics_pass(cut_stats, one_shot, joint) -> str:
     "Where a cut's statistics came from: 'distance_pass', 'one_shot', 'own' or 'own_after_screening' (a candidate the screening dropped)."
     if one_shot: return "one_shot"
-    if cs is not None: return "distance_pass"
+    if cut_stats is not None: return "distance_pass"
     return "own_after_screening" if joint else "own"
 
 def cut_in_order(model, src, found: FoundCuts, data: CalibrationSplit, run: RunPlan, settings: dict, times: dict, progress=True):
@@ -719,18 +720,18 @@ def cut_in_order(model, src, found: FoundCuts, data: CalibrationSplit, run: RunP
         times["statistics"] = time.time() - t
     blocks, transforms = [], {}
     for s, e in found.cuts:
-        ps, pe = s - removed, e - removed  # positions in the model as already cut
+        pos_start, pos_end = s - removed, e - removed  # positions in the model as already cut
         info = dict(first_removed=s, last_removed=e - 1, distance=found.distances.distance(s, e - s) if found.distances is not None else None)
         removed += e - s
         if f.method == "uidl":
-            _remove(model, list(range(ps, pe))); blocks.append(CutReport(**info, transform="none")); continue
+            _remove(model, list(range(pos_start, pos_end))); blocks.append(CutReport(**info, transform="none")); continue
         t = time.time()
-        cs = stats.get((s, e))
-        info["statistics_pass"] = _statistics_pass(cs, f.one_shot, found.joint)
-        if cs is None:
-            cs = new_stats(ps, pe)
-            stream(model, data.train, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
-        cinfo, T = _apply_cut(model, ps, pe, cs, f.method, data.held_out, settings, run.guard.guard, run.guard.ridge_search, not f.one_shot, progress)
+        cut_stats = stats.get((s, e))
+        info["statistics_pass"] = _statistics_pass(cut_stats, f.one_shot, found.joint)
+        if cut_stats is None:
+            cut_stats = new_stats(pos_start, pos_end)
+            stream(model, data.train, cut_stats, h_needed={pos_start, pos_end}, f_needed={pos_start - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
+        cinfo, T = _apply_cut(model, pos_start, pos_end, cut_stats, f.method, data.held_out, settings, run.guard.guard, run.guard.ridge_search, not f.one_shot, progress)
         times[f"cut_{s}_{e-1}"] = time.time() - t
         blocks.append(CutReport(**info, **cinfo)); transforms[f"{s}-{e-1}"] = T.cpu()
     return blocks, transforms
@@ -745,20 +746,20 @@ def cut_ranked(model, data: CalibrationSplit, sel: SelectionConfig, run: RunPlan
                          sel.selection_group, progress)
         if sel.selection == "loss":
             for r in rows[:sel.loss_candidates]:
-                XtX, XtY = r["stats"].stats(f.statistics)[:2]
-                r["holdout_loss"] = cut_loss(model, r["start"], r["end"], solve_lstsq(XtX, XtY, f.alpha, f.diag), data.held_out)
+                sums = r["stats"].sums(f.statistics)
+                r["holdout_loss"] = cut_loss(model, r["start"], r["end"], solve_lstsq(sums.XtX, sums.XtY, f.alpha, f.diag), data.held_out)
             best = min(rows[:sel.loss_candidates], key=lambda r: r["holdout_loss"])
         else: best = rows[0]
         times[f"selection_{rnd}"] = time.time() - t
         ranking += [dict(round=rnd, **{k: v for k, v in r.items() if k != "stats"}) for r in rows]
-        ps, pe, cs = best["start"], best["end"], best["stats"]
+        pos_start, pos_end, cut_stats = best["start"], best["end"], best["stats"]
         if run.sample_tokens:  # the cosine fit at the cut needs a token sample, which the ranking pass does not keep
-            cs = CutStats(ps, pe, d, f.massive_ratio, run.sample_tokens, len(data.train))
-            stream(model, data.train, cs, h_needed={ps, pe}, f_needed={ps - 1}, desc="statistics", progress=progress)
+            cut_stats = CutStats(pos_start, pos_end, d, f.massive_ratio, run.sample_tokens, len(data.train))
+            stream(model, data.train, cut_stats, h_needed={pos_start, pos_end}, f_needed={pos_start - 1}, desc="statistics", progress=progress)
         del rows
         s, e = best["first_removed"], best["last_removed"] + 1
         t = time.time()
-        info, T = _apply_cut(model, ps, pe, cs, f.method, data.held_out, settings, run.guard.guard, run.guard.ridge_search, True, progress)
+        info, T = _apply_cut(model, pos_start, pos_end, cut_stats, f.method, data.held_out, settings, run.guard.guard, run.guard.ridge_search, True, progress)
         times[f"cut_{s}_{e-1}"] = time.time() - t
         blocks.append(CutReport(first_removed=s, last_removed=e - 1, selection=sel.selection, residual=best["residual"], **info))
         transforms[f"{s}-{e-1}"] = T.cpu()

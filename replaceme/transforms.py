@@ -7,11 +7,12 @@ Docs: https://replaceme.github.io/replaceme/transforms.html.md"""
 # %% ../nbs/06_transforms.ipynb #6def6bac
 from __future__ import annotations
 import math, warnings
+from typing import NamedTuple
 import torch
 from .config import FitConfig, choices
 
 # %% auto #0
-__all__ = ['STATISTICS', 'MAX_MASSIVE', 'massive_tokens', 'CutStats', 'solve_lstsq', 'rel_residual', 'transform_loss',
+__all__ = ['STATISTICS', 'MAX_MASSIVE', 'massive_tokens', 'Sums', 'CutStats', 'solve_lstsq', 'rel_residual', 'transform_loss',
            'fit_transform']
 
 # %% ../nbs/06_transforms.ipynb #58871210
@@ -31,6 +32,13 @@ def _massive_xy(rows):
     "fp64 X and Y = h_e − h_s + X of massive tokens kept as (k, 3, d) rows of F_{s-1}, h_s, h_e."
     r = rows.double()
     return r[:, 0], r[:, 2] - r[:, 1] + r[:, 0]  # fp64: the difference of two large states
+
+class Sums(NamedTuple):
+    "A cut's least-squares sums over the tokens a statistics mode keeps."
+    XtX: torch.Tensor # XᵀX (d × d, fp64)
+    XtY: torch.Tensor # XᵀY (d × d, fp64)
+    yy: float # ‖Y‖²
+    tokens: int # the tokens summed
 
 class CutStats:
     "fp64 sums XᵀX, XᵀY, ‖Y‖² over the ordinary real tokens of the cut [s, e), the massive tokens kept apart, a token sample."
@@ -106,17 +114,17 @@ class CutStats:
         "Positions where at least `share` of the samples carry a massive token."
         return sorted(p for p, c in self.positions.items() if c >= share * max(int(self.pos_count[p]), 1))
 
-    def stats(self, mode="robust"):
-        "(XᵀX, XᵀY, ‖Y‖², tokens) with `mode` 'robust' (sink positions out), 'reference' (all) or 'all_massive_out'."
+    def sums(self, mode="robust") -> Sums:
+        "The sums the fits are solved from, with `mode` 'robust' (sink positions out), 'reference' (all) or 'all_massive_out'."
         if mode is True: mode = "robust"
         if mode is False: mode = "reference"
         if mode not in STATISTICS: raise ValueError(f"statistics must be one of {STATISTICS}, got {mode!r}.")
-        if not self.massive["pos"]: return self.XtX.clone(), self.XtY.clone(), self.yy, self.n
+        if not self.massive["pos"]: return Sums(self.XtX.clone(), self.XtY.clone(), self.yy, self.n)
         pos = torch.tensor(self.massive["pos"])
         keep = {"reference": torch.ones_like(pos, dtype=torch.bool), "all_massive_out": torch.zeros_like(pos, dtype=torch.bool),
                 "robust": ~torch.isin(pos, torch.tensor(self.sink_positions(), dtype=pos.dtype))}[mode]
         Xm, Ym = _massive_xy(torch.cat(self.massive["rows"])[keep].to(self.XtX.device))
-        return self.XtX + Xm.T @ Xm, self.XtY + Xm.T @ Ym, self.yy + (Ym * Ym).sum().item(), self.n - int((~keep).sum())
+        return Sums(self.XtX + Xm.T @ Xm, self.XtY + Xm.T @ Ym, self.yy + (Ym * Ym).sum().item(), self.n - int((~keep).sum()))
 
     def samples(self, mode="robust"):
         "The token sample as (X, Y, R) float32 tensors, less the tokens that `mode` leaves out of the statistics."
