@@ -6,7 +6,7 @@ Docs: https://replaceme.github.io/replaceme/activations.html.md"""
 
 # %% ../nbs/04_activations.ipynb #a1fb24d3
 from __future__ import annotations
-import os
+import contextvars, os
 from contextlib import contextmanager
 import torch
 from torch import nn
@@ -15,7 +15,8 @@ from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_
 from .surgery import per_layer_config_keys
 
 # %% auto #0
-__all__ = ['TRIM_SLACK', 'stream', 'feed_all', 'layer_view', 'run_view']
+__all__ = ['TRIM_SLACK', 'InMemory', 'current_executor', 'use_executor', 'forward_logits', 'stream', 'feed_all', 'layer_view',
+           'run_view']
 
 # %% ../nbs/04_activations.ipynb #9087e45c
 class _Stop(Exception): "Raised by a hook once everything needed from this batch is caught."
@@ -102,14 +103,40 @@ def _check_finite(h, F, mask, batch):
     raise ValueError(f"The model gives nan/inf hidden states {_where(kind, j)} on calibration batch {batch}: its weights hold nan/inf "
                      "values, or its dtype overflows (fp16: use dtype bf16 or fp32). Check the source model; nothing was pruned.")
 
-# %% ../nbs/04_activations.ipynb #ef0b90fc
-def stream(model, calibration, # a `Calibration` (or any iterable of batches with input_ids, attention_mask)
-           consumer, # called as consumer(h: {j: (B,T,d)}, F: {i: (B,T,d)}, mask: (B,T) bool) for each batch
-           h_needed=(), # residual stream indices j (0..num_layers): input of layer j / output of layer j-1
-           f_needed=(), # layers whose MLP residual write F_i is needed
-           narrow=None, # called after each batch: None, or a smaller (h_needed, f_needed) for the batches after it
-           desc="calibration pass", progress=True):
-    "One forward pass over `calibration`, stopping after the deepest layer needed, feeding `consumer`."
+# %% ../nbs/04_activations.ipynb #084f2ccc
+class InMemory:
+    "The executor every pass runs on by default: the whole model in memory, one forward per batch."
+    def stream(self, model, calibration, consumer, h_needed, f_needed, narrow, desc, progress):
+        "`stream`, on the model in memory."
+        return _stream_in_memory(model, calibration, consumer, h_needed, f_needed, narrow, desc, progress)
+    def run_view(self, model, entries, batches, consumer, h_in, keep, final, store, grad, desc, progress):
+        "`run_view`, on the model in memory."
+        return _run_view_in_memory(model, entries, batches, consumer, h_in, keep, final, store, grad, desc, progress)
+    def logits(self, model, batch):
+        "The logits of one whole forward over `batch`."
+        dev = next(model.parameters()).device
+        return model(input_ids=batch["input_ids"].to(dev), attention_mask=batch["attention_mask"].to(dev), use_cache=False).logits
+
+_executor = contextvars.ContextVar("replaceme_executor", default=None)
+
+def current_executor():
+    "The executor passes run on now (`InMemory` unless `use_executor` put another in place)."
+    return _executor.get() or InMemory()
+
+@contextmanager
+def use_executor(executor):
+    "Run every pass inside the block on `executor` (an object with `stream`, `run_view` and `logits`, as `InMemory`)."
+    token = _executor.set(executor)
+    try: yield executor
+    finally: _executor.reset(token)
+
+def forward_logits(model, batch):
+    "The logits of a whole forward over `batch`, on the current executor."
+    return current_executor().logits(model, batch)
+
+# %% ../nbs/04_activations.ipynb #b7cfa88d
+def _stream_in_memory(model, calibration, consumer, h_needed, f_needed, narrow, desc, progress):
+    "`stream` on the model in memory (see `stream`)."
     h_needed, f_needed = set(h_needed), set(f_needed)
     n = num_layers(model)
     if not h_needed and not f_needed: raise ValueError("Ask for at least one hidden state (h_needed) or MLP output (f_needed).")
@@ -136,14 +163,23 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
         for h in hooks: h.remove()
         got.clear()
 
-# %% ../nbs/04_activations.ipynb #b7cfa88d
+def stream(model, calibration, # a `Calibration` (or any iterable of batches with input_ids, attention_mask)
+           consumer, # called as consumer(h: {j: (B,T,d)}, F: {i: (B,T,d)}, mask: (B,T) bool) for each batch
+           h_needed=(), # residual stream indices j (0..num_layers): input of layer j / output of layer j-1
+           f_needed=(), # layers whose MLP residual write F_i is needed
+           narrow=None, # called after each batch: None, or a smaller (h_needed, f_needed) for the batches after it
+           desc="calibration pass", progress=True):
+    "One forward pass over `calibration`, stopping after the deepest layer needed, feeding `consumer` (on the current executor)."
+    return current_executor().stream(model, calibration, consumer, h_needed, f_needed, narrow, desc, progress)
+
+# %% ../nbs/04_activations.ipynb #c849977a
 def feed_all(consumers):
     "One consumer that calls each of `consumers` (any iterable, read at each batch) with the batch's states."
     def feed(h, F, mask):
         for c in consumers: c(h, F, mask)
     return feed
 
-# %% ../nbs/04_activations.ipynb #91e7149d
+# %% ../nbs/04_activations.ipynb #5e218e47
 @contextmanager
 def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
               ):
@@ -167,17 +203,9 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         cfg.num_hidden_layers = n
         for a, i in idx: a.layer_idx = i
 
-# %% ../nbs/04_activations.ipynb #5e218e47
-def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
-             batches: list, # batches of `input_ids`, `attention_mask`
-             consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b
-             h_in=None, # per batch: the residual stream entering the first view layer, as a list or a function of the batch number (None: the embeddings)
-             keep=(), # residual states to hand over: j is the input of view layer j (len(entries): the last output)
-             final: bool = True, # also hand over the final hidden state (after the final norm)
-             store=None, # device for the states handed over (None: where they were computed)
-             grad: bool = False, # keep the autograd graph (e.g. to fit what `h_in` is computed from)
-             desc: str = "", progress: bool = False):
-    "Run `batches` through the view `entries` (starting from `h_in` when given), feeding `consumer`."
+# %% ../nbs/04_activations.ipynb #5a82a72e
+def _run_view_in_memory(model, entries, batches, consumer, h_in, keep, final, store, grad, desc, progress):
+    "`run_view` on the model in memory (see `run_view`)."
     dev = next(model.parameters()).device
     keep, k = sorted(set(keep)), len(entries)
     if any(not 0 <= j <= k for j in keep): raise ValueError(f"keep={keep}: a view of {k} layers has states 0..{k}.")
@@ -209,3 +237,15 @@ def run_view(model, entries: list, # [(config_position, module)] as for `layer_v
                 consumer(b, dict(got), out.to(store) if store is not None and out is not None else out)
         finally:
             for h in hooks: h.remove()
+
+def run_view(model, entries: list, # [(config_position, module)] as for `layer_view`
+             batches: list, # batches of `input_ids`, `attention_mask`
+             consumer, # called as consumer(b, states: {j: (B,T,d)}, final: (B,T,d) or None) for batch number b
+             h_in=None, # per batch: the residual stream entering the first view layer, as a list or a function of the batch number (None: the embeddings)
+             keep=(), # residual states to hand over: j is the input of view layer j (len(entries): the last output)
+             final: bool = True, # also hand over the final hidden state (after the final norm)
+             store=None, # device for the states handed over (None: where they were computed)
+             grad: bool = False, # keep the autograd graph (e.g. to fit what `h_in` is computed from)
+             desc: str = "", progress: bool = False):
+    "Run `batches` through the view `entries` (starting from `h_in` when given), feeding `consumer` (on the current executor)."
+    return current_executor().run_view(model, entries, batches, consumer, h_in, keep, final, store, grad, desc, progress)

@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
 from .surgery import remove_layers as _remove, fold_transform, foldable_structure, save_pruned, surgery_record, write_json_atomic
 from .data import calibration_data, Calibration
-from .activations import stream, run_view, feed_all
+from .activations import stream, run_view, feed_all, forward_logits
 from .distances import DistanceStats, distance_analysis, select_blocks, save_distances, sink_layers
 from .transforms import CutStats, STATISTICS, MAX_MASSIVE, solve_lstsq, rel_residual, fit_transform
 from .config import PruneConfig, FitConfig, GuardConfig, SelectionConfig, choices
@@ -102,11 +102,10 @@ def holdout_loss(model, batches, prefix=None, # a `HeldOutCache`: run only the l
                 ) -> float:
     "Mean next-token cross-entropy of `model` over the real tokens of `batches`."
     if prefix is not None and prefix.short_path_ok: return prefix.loss(batches)
-    dev, tot, n = next(model.parameters()).device, 0.0, 0
+    tot, n = 0.0, 0
     with torch.no_grad():
         for b in batches:
-            out = model(input_ids=b["input_ids"].to(dev), attention_mask=b["attention_mask"].to(dev), use_cache=False)
-            s_, c = _nll(out.logits, b); tot += s_; n += c
+            s_, c = _nll(forward_logits(model, b), b); tot += s_; n += c
     return tot / max(n, 1)
 
 # %% ../nbs/07_replaceme.ipynb #e27f50c1
