@@ -172,12 +172,13 @@ def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=N
                  keep=(), # names scored on every batch whatever their loss on the probe
                  on_trial=None, # called after each trial (e.g. a progress bar's `update`)
                  probe_losses:dict|None=None, # filled with every candidate's loss on the probe
+                 score=None, # score(model, pos, T, batches, prefix) -> loss (default: `trial_loss`)
                 ) -> tuple[str, dict, list]:
     "Score candidate transforms on held-out batches: the best one's name, every loss, and the names dropped after the probe."
-    batches = list(batches)
+    batches, score = list(batches), score or trial_loss
     probe = prefix.probe if prefix is not None else probe_batch(batches[0])
     def trial(T, bs):
-        l = trial_loss(model, pos, T, bs, prefix)
+        l = score(model, pos, T, bs, prefix)
         if on_trial: on_trial()
         return l
     first = {name: trial(T, [probe]) for name, T in candidates.items()}
@@ -412,13 +413,14 @@ def ridge_path(model, pos, XtX, XtY, batches, start_loss, # held-out loss of the
                grid=RIDGE_PATH, # strengths, × mean diagonal of XᵀX, in increasing order
                prefix=None, # a `HeldOutCache` for the batches
                on_trial=None, # called after each trial (e.g. a progress bar's `update`)
+               score=None, # score(model, pos, T, batches, prefix) -> loss (default: `trial_loss`)
               ) -> tuple[float, torch.Tensor | None, float, dict]:
     "Walk ridge strengths toward the identity while the held-out loss falls: (best r, its T or None, its loss, every loss)."
-    m = torch.diagonal(XtX).mean().item()
+    m, score = torch.diagonal(XtX).mean().item(), score or trial_loss
     best, prev, losses = (0.0, None, start_loss), start_loss, {}
     for r in grid:
         T = solve_lstsq(XtX, XtY, alpha + r * m, toward_identity=True)
-        losses[r] = l = trial_loss(model, pos, T, batches, prefix)
+        losses[r] = l = score(model, pos, T, batches, prefix)
         if on_trial: on_trial()
         if l < best[2]: best = (r, T, l)
         if l > prev: break
@@ -430,8 +432,10 @@ def guarded_transform(model, pos, cut_stats, method, held, settings, use_guard=T
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
                       prefix=None, # a `HeldOutCache` of the held-out batches at layer `pos` (default: made here)
                       progress=False, # a progress bar over the guard's trials
+                      score=None, # score(model, pos, T, batches, prefix) -> held-out loss (default: `trial_loss`)
                      ) -> tuple[dict, torch.Tensor]:
     "On a model already cut after layer `pos`: the candidate transforms, the guard's choice and the ridge path; nothing is folded."
+    score = score or trial_loss
     out = settings.get("output")  # the cosine fit at the output: its batches and targets
     wants_output = method == "cosine" and out is not None
     at_output = wants_output and pos + 1 < num_layers(model)
@@ -450,14 +454,14 @@ def guarded_transform(model, pos, cut_stats, method, held, settings, use_guard=T
         with tqdm(desc="guard: held-out trials", unit="trial", disable=not progress, leave=False) as bar:
             on_probe = {}
             chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{mode}"] if ridge else [],
-                                                   on_trial=bar.update, probe_losses=on_probe)
+                                                   on_trial=bar.update, probe_losses=on_probe, score=score)
             info["guard_holdout_loss"], info["guard_dropped_after_probe"] = losses, dropped
             if ridge:  # walked on the probe; the step it ends on is confirmed on every held-out batch
                 sums = cut_stats.sums(mode)
                 r, T, _, info["ridge_probe_loss"] = ridge_path(model, pos, sums.XtX, sums.XtY, [prefix.probe], on_probe[f"lstsq_{mode}"],
-                                                               settings["alpha"], prefix=prefix, on_trial=bar.update)
+                                                               settings["alpha"], prefix=prefix, on_trial=bar.update, score=score)
                 if T is not None:
-                    l = trial_loss(model, pos, T, held, prefix); bar.update()
+                    l = score(model, pos, T, held, prefix); bar.update()
                     info["ridge_holdout_loss"] = {r: l}
                     if l < losses[chosen] * (1 - 1e-4): chosen = f"lstsq_{mode}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
         info["guard_s"], info["guard_short_path"] = round(time.time() - t, 2), prefix.short_path_ok
