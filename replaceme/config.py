@@ -109,6 +109,8 @@ class SelectionConfig:
     selection_group: Count | None = None # candidate cuts per ranking pass, to bound memory (None: all at once)
     distance_mode: Literal["last", "all"] = "last" # distances of each sample's last token (the paper) or of all tokens
     full_distances: bool = False # every batch through every layer, even after the screening ruled the deeper cuts out
+    joint_pass_gib: NonNegative = 2.0 # host memory (GiB) the distance pass may give the candidate cuts' statistics (on a GPU their sums get a quarter of its free memory), sparing the chosen cut a pass of its own (0: never)
+    screening: dict | None = None # changes to the screening of candidate cuts in the distance pass (keys of `SCREEN`: fraction, min_batches, z, rel, max_keep)
 
 @dataclass
 class FitConfig:

@@ -542,10 +542,11 @@ def _host_available() -> int:
     try: return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError): return JOINT_PASS_BYTES
 
-def _memory_budgets(device) -> dict:
+def _memory_budgets(device, total=JOINT_PASS_BYTES) -> dict:
     "What the joint pass may hold: on the host, one budget for everything; on a GPU, the sums there and the stores on the host."
-    if torch.device(device).type != "cuda": return dict(total=JOINT_PASS_BYTES)
-    return dict(sums=torch.cuda.mem_get_info(device)[0] // 4, stores=max(JOINT_PASS_BYTES, _host_available() // 4))
+    if torch.device(device).type != "cuda": return dict(total=total)
+    if not total: return dict(sums=0, stores=0)  # no joint pass
+    return dict(sums=torch.cuda.mem_get_info(device)[0] // 4, stores=max(total, _host_available() // 4))
 
 def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, itemsize=2,
                 budgets=None, # from `_memory_budgets` (None: the host's)
@@ -609,11 +610,15 @@ class ScreenedCuts:
         self.screened["distance_depth"] = depth = max([e for _, e in self.stats] + [1])
         return range(depth + 1), {s - 1 for s, _ in self.stats} & self.f_needed
 
-def screen_options(n_batches) -> dict:
-    "`ScreenedCuts`'s settings for a pass of `n_batches` batches, from `SCREEN` as it is now."
-    after = max(SCREEN["min_batches"], math.ceil(n_batches * SCREEN["fraction"]))
+def screen_options(n_batches, changes: dict | None = None, # keys of `SCREEN` to change
+                  ) -> dict:
+    "`ScreenedCuts`'s settings for a pass of `n_batches` batches: `SCREEN`, with `changes`."
+    unknown = sorted(set(changes or {}) - set(SCREEN))
+    if unknown: raise ValueError(f"screening: unknown setting(s) {unknown}; the screening's settings are {sorted(SCREEN)}.")
+    c = {**SCREEN, **(changes or {})}
+    after = max(c["min_batches"], math.ceil(n_batches * c["fraction"]))
     if after >= n_batches: after = n_batches + 1  # screening after the last batch saves nothing: none
-    return dict(after=after, z=SCREEN["z"], rel=SCREEN["rel"], max_keep=SCREEN["max_keep"])
+    return dict(after=after, z=c["z"], rel=c["rel"], max_keep=c["max_keep"])
 
 # %% ../nbs/07_replaceme.ipynb #5a1dd8f3
 @dataclass
@@ -674,13 +679,13 @@ def find_cuts(src, data: CalibrationSplit, sel: SelectionConfig, run: RunPlan, p
     if sel.remove_layers is not None: return FoundCuts(cuts_from_indices(sel.remove_layers, n, need_previous=method != "uidl"))
     p0 = next(src.parameters())
     joint = _joint_cuts(n, d, sel.layers_to_skip, sel.num_cuts, "lstsq" if run.at_output else method, run.fit.one_shot, None,
-                        sel.min_distance_layer, p0.element_size(), _memory_budgets(p0.device))
+                        sel.min_distance_layer, p0.element_size(), _memory_budgets(p0.device, int(sel.joint_pass_gib * 2**30)))
     dist = DistanceStats(n, None, sel.distance_mode)
     min_start = 0 if method == "uidl" else 1
     race = joint or _race_cuts(n, sel.layers_to_skip, sel.num_cuts, min_start, sel.min_distance_layer, sel.full_distances)
     f_joint = {s - 1 for s, _ in joint}
     screen = ScreenedCuts(dist, {c: CutStats(*c, d, run.fit.massive_ratio, 0, len(data.train)) if joint else _take_nothing for c in race},
-                          **screen_options(len(data.train)), f_needed=f_joint) if race else None
+                          **screen_options(len(data.train), sel.screening), f_needed=f_joint) if race else None
     distance_analysis(src, data.train, progress=progress, also=screen, f_needed=f_joint, stats=dist,
                       narrow=None if sel.full_distances or screen is None else screen.narrowed)
     cuts = select_blocks(dist, sel.layers_to_skip, sel.num_cuts, sel.merge_consecutive, sel.min_distance_layer, min_start=min_start)
