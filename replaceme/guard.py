@@ -248,7 +248,7 @@ def _output_loss(final, target, mask):
 def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP output `T` transforms
                   T0, # the start, e.g. the guard's closed-form choice
                   batches, targets, # whole calibration batches and the uncut model's final states on them (`output_targets`)
-                  held=None, # held-out batches for the stopping rule (None: run every pass)
+                  held_out=None, # held-out batches for the stopping rule (None: run every pass)
                   prefix=None, # their `HeldOutCache` at `pos`
                   start_loss=None, # held-out loss of `T0`, when already known
                   steps=16, # most passes over `batches`
@@ -270,8 +270,8 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
     def step(b, states, final):
         loss = _output_loss(final, targets[b], batches[b]["attention_mask"])
         opt.zero_grad(); loss.backward(); opt.step(); losses.append(loss.item())
-    score = lambda M: trial_loss(model, pos, M, held, prefix)
-    best_T, best = T0.double().cpu(), (start_loss if start_loss is not None else score(T0)) if held is not None else None
+    score = lambda M: trial_loss(model, pos, M, held_out, prefix)
+    best_T, best = T0.double().cpu(), (start_loss if start_loss is not None else score(T0)) if held_out is not None else None
     info = dict(fit_on="output", tokens=sum(int(b["attention_mask"].sum()) for b in batches), lr=lr, start_holdout=best,
                 train_loss=[], holdout_loss=[], best_pass=0)
     frozen = [p for p in model.parameters() if p.requires_grad]
@@ -282,7 +282,7 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
             run_view(model, above, batches, step, h_in=h_in, grad=True)
             info["train_loss"].append(sum(losses) / len(losses))
             M = (torch.diag(T.detach()) if diag else T.detach()).double().cpu()
-            if held is None: best_T, info["best_pass"] = M, k + 1; continue
+            if held_out is None: best_T, info["best_pass"] = M, k + 1; continue
             l = score(M); info["holdout_loss"].append(l)
             if l >= best: break
             best, best_T, info["best_pass"] = l, M, k + 1
@@ -292,7 +292,7 @@ def fit_at_output(model, pos, # a model already cut after layer `pos`, whose MLP
     return best_T, info
 
 # %% ../nbs/07_guard.ipynb #5ddac422
-def guarded_transform(model, pos, cut_stats, method, held, settings, use_guard=True, ridge_search=True,
+def guarded_transform(model, pos, cut_stats, method, held_out, settings, use_guard=True, ridge_search=True,
                       refit_stats=None, # statistics of the held-out batches: the chosen fit is solved again on all tokens
                       prefix=None, # a `HeldOutCache` of the held-out batches at layer `pos` (default: made here)
                       progress=False, # a progress bar over the guard's trials
@@ -312,12 +312,12 @@ def guarded_transform(model, pos, cut_stats, method, held, settings, use_guard=T
     chosen = preferred
     if use_guard:
         t = time.time()
-        prefix = prefix or HeldOutCache(model, pos, held)
+        prefix = prefix or HeldOutCache(model, pos, held_out)
         mode = settings["statistics"]
         ridge = ridge_search and not settings["diag"]
         with tqdm(desc="guard: held-out trials", unit="trial", disable=not progress, leave=False) as bar:
             on_probe = {}
-            chosen, losses, dropped = guard_choose(model, pos, cands, held, preferred, prefix, keep=[f"lstsq_{mode}"] if ridge else [],
+            chosen, losses, dropped = guard_choose(model, pos, cands, held_out, preferred, prefix, keep=[f"lstsq_{mode}"] if ridge else [],
                                                    on_trial=bar.update, probe_losses=on_probe, score=score)
             info["guard_holdout_loss"], info["guard_dropped_after_probe"] = losses, dropped
             if ridge:  # walked on the probe; the step it ends on is confirmed on every held-out batch
@@ -325,7 +325,7 @@ def guarded_transform(model, pos, cut_stats, method, held, settings, use_guard=T
                 r, T, _, info["ridge_probe_loss"] = ridge_path(model, pos, sums.XtX, sums.XtY, [prefix.probe], on_probe[f"lstsq_{mode}"],
                                                                settings["alpha"], prefix=prefix, on_trial=bar.update, score=score)
                 if T is not None:
-                    l = score(model, pos, T, held, prefix); bar.update()
+                    l = score(model, pos, T, held_out, prefix); bar.update()
                     info["ridge_holdout_loss"] = {r: l}
                     if l < losses[chosen] * (1 - 1e-4): chosen = f"lstsq_{mode}_ridge{r:g}"; cands[chosen] = T; losses[chosen] = l
         info["guard_s"], info["guard_short_path"] = round(time.time() - t, 2), prefix.short_path_ok
@@ -335,7 +335,7 @@ def guarded_transform(model, pos, cut_stats, method, held, settings, use_guard=T
                           f"({losses[preferred]:.4f}{' on the probe' if preferred in dropped else ''})")
     if at_output:  # from the guard's choice; kept only where a pass lowered the held-out loss
         ckw = settings["cosine_kw"]
-        T, info["cosine_loss"] = fit_at_output(model, pos, cands[chosen], out["batches"], out["targets"], held if use_guard else None,
+        T, info["cosine_loss"] = fit_at_output(model, pos, cands[chosen], out["batches"], out["targets"], held_out if use_guard else None,
                                                prefix, losses[chosen] if use_guard else None,
                                                **{k: ckw[k] for k in ("steps", "lr") if k in ckw}, diag=settings["diag"], progress=progress)
         info["cosine_loss"]["start"] = chosen
@@ -349,7 +349,7 @@ def guarded_transform(model, pos, cut_stats, method, held, settings, use_guard=T
         info["refit_tokens"] = every.n
     return info, T
 
-def choose_for_cut(model, pos_start, pos_end, cut_stats, method, held, settings, use_guard=True, ridge_search=True,
+def choose_for_cut(model, pos_start, pos_end, cut_stats, method, held_out, settings, use_guard=True, ridge_search=True,
                    refit=True, # solve the chosen fit again with the held-out batches' statistics added
                    progress=False, # progress bars for the held-out pass and the guard's trials
                   ) -> tuple[dict, torch.Tensor]:
@@ -358,14 +358,14 @@ def choose_for_cut(model, pos_start, pos_end, cut_stats, method, held, settings,
     if use_guard and refit:  # one pass over the held-out batches: their statistics, and the guard's cached states
         held_stats, states = CutStats(pos_start, pos_end, cut_stats.d, cut_stats.ratio), []
         def take(h, F, m): held_stats(h, F, m); states.append(h[pos_start - 1])
-        stream(model, held, take, h_needed={pos_start - 1, pos_start, pos_end}, f_needed={pos_start - 1}, desc="held-out statistics", progress=progress)
+        stream(model, held_out, take, h_needed={pos_start - 1, pos_start, pos_end}, f_needed={pos_start - 1}, desc="held-out statistics", progress=progress)
     _remove(model, list(range(pos_start, pos_end)))  # layers below pos_start are untouched: the states entering pos_start−1 stay valid
-    prefix = HeldOutCache(model, pos_start - 1, held, states=states) if use_guard else None
-    return guarded_transform(model, pos_start - 1, cut_stats, method, held, settings, use_guard, ridge_search, held_stats, prefix, progress)
+    prefix = HeldOutCache(model, pos_start - 1, held_out, states=states) if use_guard else None
+    return guarded_transform(model, pos_start - 1, cut_stats, method, held_out, settings, use_guard, ridge_search, held_stats, prefix, progress)
 
-def apply_cut(model, pos_start, pos_end, cut_stats, method, held, settings, use_guard, ridge_search, refit, progress=False):
+def apply_cut(model, pos_start, pos_end, cut_stats, method, held_out, settings, use_guard, ridge_search, refit, progress=False):
     "Remove positions [pos_start, pos_end), choose the transform and fold it into layer pos_start−1; returns report info and T."
-    info, T = choose_for_cut(model, pos_start, pos_end, cut_stats, method, held, settings, use_guard, ridge_search, refit, progress)
+    info, T = choose_for_cut(model, pos_start, pos_end, cut_stats, method, held_out, settings, use_guard, ridge_search, refit, progress)
     fold_transform(model, pos_start - 1, T)
     rec = surgery_record(model)["transforms"][-1]
     info["folded"] = f"{'diagonal' if 'diagonal' in rec['kind'] else 'matrix'} into {rec['module']}"

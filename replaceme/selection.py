@@ -54,19 +54,19 @@ def _host_available() -> int:
     try: return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError): return JOINT_PASS_BYTES
 
-def _memory_budgets(device, total=JOINT_PASS_BYTES) -> dict:
+def _memory_limits(device, total=JOINT_PASS_BYTES) -> dict:
     "What the joint pass may hold: on the host, one budget for everything; on a GPU, the sums there and the stores on the host."
     if torch.device(device).type != "cuda": return dict(total=total)
     if not total: return dict(sums=0, stores=0)  # no joint pass
     return dict(sums=torch.cuda.mem_get_info(device)[0] // 4, stores=max(total, _host_available() // 4))
 
 def _joint_cuts(n, d, size, num_A, method, one_shot, stats_model, min_layer, itemsize=2,
-                budgets=None, # from `_memory_budgets` (None: the host's)
+                limits=None, # from `_memory_limits` (None: the host's)
                ) -> list:
     "Candidate cuts whose statistics the distance pass can take too: one cut solved from the sums alone (lstsq, or the start of the cosine fit at the output) on the model itself, fitting in memory."
     if num_A != 1 or method != "lstsq" or one_shot or stats_model is not None or not 1 <= size < n: return []
     cuts = _candidate_cuts(n, size, 1, min_layer)
-    b = budgets or dict(total=JOINT_PASS_BYTES)
+    b = limits or dict(total=JOINT_PASS_BYTES)
     sums, stores = len(cuts) * 2 * d * d * 8, len(cuts) * MAX_MASSIVE * 3 * d * itemsize  # fp64 sums; massive-token stores at their cap
     fits = sums + stores <= b["total"] if "total" in b else sums <= b["sums"] and stores <= b["stores"]
     return cuts if fits else []
@@ -151,7 +151,7 @@ def find_cuts(src, train: Calibration, # the model the pass runs on, and the bat
     if sel.remove_layers is not None: return FoundCuts(cuts_from_indices(sel.remove_layers, n, need_previous=method != "uidl"))
     p0 = next(src.parameters())
     joint = _joint_cuts(n, d, sel.layers_to_skip, sel.num_cuts, "lstsq" if at_output else method, fit.one_shot, None,
-                        sel.min_distance_layer, p0.element_size(), _memory_budgets(p0.device, int(sel.joint_pass_gib * 2**30)))
+                        sel.min_distance_layer, p0.element_size(), _memory_limits(p0.device, int(sel.joint_pass_gib * 2**30)))
     dist = DistanceStats(n, None, sel.distance_mode)
     min_start = 0 if method == "uidl" else 1
     race = joint or _race_cuts(n, sel.layers_to_skip, sel.num_cuts, min_start, sel.min_distance_layer, sel.full_distances)

@@ -45,8 +45,8 @@ class CutStats:
     def __init__(self, s, e, # the cut: layers s..e-1 are removed (s ≥ 1)
                  d, # hidden size
                  ratio=10.0, # massive-token threshold, in medians
-                 budget=0, # ordinary tokens to keep for the cosine fit (0: none)
-                 n_batches=1, # batches in the pass, to spread the budget
+                 sample_tokens=0, # ordinary tokens to keep for the cosine fit (0: none)
+                 n_batches=1, # batches in the pass, to spread the sample over
                  max_massive=MAX_MASSIVE, # massive tokens kept (beyond: counted, and the robust sums are approximate)
                  seed=0):
         if s < 1: raise ValueError("A cut that starts at layer 0 has no layer before it to fold a transform into.")
@@ -55,7 +55,7 @@ class CutStats:
         self.yy, self.n, self.n_massive = 0.0, 0, 0
         self.massive = dict(pos=[], rows=[])  # position; F_{s-1}, h_s, h_e as the model gave them
         self.pos_count = torch.zeros(0, dtype=torch.long)  # real tokens seen at each position
-        self.budget, self.per_batch = budget, math.ceil(budget / max(n_batches, 1)) if budget else 0
+        self.sample_tokens, self.per_batch = sample_tokens, math.ceil(sample_tokens / max(n_batches, 1)) if sample_tokens else 0
         self.sample = dict(X=[], Y=[], R=[], pos=[], big=[])
         self.gen = torch.Generator().manual_seed(seed)
 
@@ -128,12 +128,12 @@ class CutStats:
 
     def samples(self, mode="robust"):
         "The token sample as (X, Y, R) float32 tensors, less the tokens that `mode` leaves out of the statistics."
-        if not self.sample["X"]: raise ValueError("No token sample was kept: set budget > 0 for the cosine fit.")
+        if not self.sample["X"]: raise ValueError("No token sample was kept: set sample_tokens > 0 for the cosine fit.")
         if mode not in STATISTICS: raise ValueError(f"statistics must be one of {STATISTICS}, got {mode!r}.")
         pos, big = torch.cat(self.sample["pos"]), torch.cat(self.sample["big"])
         out = big if mode == "all_massive_out" else big & torch.isin(pos, torch.tensor(self.sink_positions(), dtype=pos.dtype))
         if mode == "reference": out = torch.zeros_like(big)
-        return tuple(torch.cat(self.sample[k])[~out][: self.budget] for k in "XYR")
+        return tuple(torch.cat(self.sample[k])[~out][: self.sample_tokens] for k in "XYR")
 
 # %% ../nbs/06_transforms.ipynb #5c4733b6
 def solve_lstsq(XtX, XtY, alpha=0.0, # ridge strength
