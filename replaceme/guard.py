@@ -11,7 +11,7 @@ import torch
 from tqdm.auto import tqdm
 from .models import get_layers, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
 from .surgery import remove_layers as _remove, fold_transform, foldable_structure, surgery_record
-from .activations import stream, run_view, forward_logits
+from .activations import stream, run_view, forward_logits, make_resident
 from .transforms import CutStats, solve_lstsq, rel_residual, fit_transform
 from .config import FitConfig, choices
 
@@ -360,6 +360,7 @@ def choose_for_cut(model, pos_start, pos_end, cut_stats, method, held_out, setti
         def take(h, F, m): held_stats(h, F, m); states.append(h[pos_start - 1])
         stream(model, held_out, take, h_needed={pos_start - 1, pos_start, pos_end}, f_needed={pos_start - 1}, desc="held-out statistics", progress=progress)
     _remove(model, list(range(pos_start, pos_end)))  # layers below pos_start are untouched: the states entering pos_start−1 stay valid
+    make_resident(model, pos_start - 1)  # the layer the transform is folded into
     prefix = HeldOutCache(model, pos_start - 1, held_out, states=states) if use_guard else None
     return guarded_transform(model, pos_start - 1, cut_stats, method, held_out, settings, use_guard, ridge_search, held_stats, prefix, progress)
 

@@ -8,6 +8,7 @@ Docs: https://replaceme.github.io/replaceme/layerwise.html.md"""
 from __future__ import annotations
 import logging
 from contextlib import contextmanager
+from pathlib import Path
 import torch
 from tqdm.auto import tqdm
 from accelerate import init_empty_weights
@@ -38,6 +39,10 @@ def load_offloaded(model_path, # a local checkpoint directory (safetensors)
                   ):
     "Load a causal LM whose decoder layers stay in the checkpoint's files until a layer-by-layer pass needs them."
     check_model_path(model_path)
+    p = Path(str(model_path)).expanduser()
+    if p.suffix == ".gguf" or (p.is_dir() and not any(p.glob("*.safetensors"))):
+        raise ValueError(f"offload: layers reads the decoder layers from safetensors files, and {p} has none: save the model "
+                         "with save_pretrained (it writes safetensors) first, or set offload: none.")
     said = logging.getLogger("accelerate.big_modeling")  # "some parameters are on the meta device": what was asked for
     level = said.level; said.setLevel(logging.ERROR)
     try: return AutoModelForCausalLM.from_pretrained(str(model_path), dtype=resolve_dtype(dtype),
@@ -53,15 +58,19 @@ def _tensors(m, hook):
     return [n for n, _ in named_module_tensors(m, include_buffers=hook.offload_buffers, recurse=hook.place_submodules,
                                                remove_non_persistent=True)]
 
+def _read_in(hooks, device):
+    "Read the tensors behind `hooks` from disk onto `device`, and stop the hooks reading them again on every call."
+    for m, hook in hooks:
+        for name in _tensors(m, hook): set_module_tensor_to_device(m, name, device, value=hook.weights_map[name])
+        hook.offload = False
+
 @contextmanager
 def onloaded(module, device):
     "Within the block, `module`'s weights are on `device`: read from disk where accelerate left them there, else moved; as before afterwards."
     device, hooks = torch.device(device), _disk_hooks(module)
     home = None if hooks else next((p.device for p in module.parameters() if p.device != device), None)
     try:
-        for m, hook in hooks:
-            for name in _tensors(m, hook): set_module_tensor_to_device(m, name, device, value=hook.weights_map[name])
-            hook.offload = False
+        _read_in(hooks, device)
         if home is not None: module.to(device)
         yield module
     finally:
@@ -193,3 +202,7 @@ class LayerByLayer:
     def logits(self, model, batch):
         "The logits of one whole forward over `batch`, one layer at a time."
         return self._sweep(model, list(enumerate(get_layers(model))), [batch], None, set(), set(), "logits", self._device(model))[2][0]
+
+    def resident(self, model, pos):
+        "Read decoder layer `pos` from disk for good (where it is there): a transform is about to be folded into it."
+        _read_in(_disk_hooks(get_layers(model)[pos]), self._device(model))
