@@ -70,8 +70,17 @@ def prune_config(cfg: dict, method=None) -> PruneConfig:
     return PruneConfig.build(**{k: v for k, v in cfg.items() if k in names} | ({"method": method} if method else {}))
 
 def model_config(cfg: dict) -> ModelConfig:
-    "The model section of a config."
-    return ModelConfig(**{k: cfg[k] for k in option_types(ModelConfig) if k in cfg})
+    "The model section of a config, with `offload: auto` decided for its model."
+    m = ModelConfig(**{k: cfg[k] for k in option_types(ModelConfig) if k in cfg})
+    if m.offload == "auto":
+        from replaceme.layerwise import choose_offload, checkpoint_bytes, free_memory
+        mp = resolve_model_path(cfg.get("model_path"))
+        m.offload = "layers" if not m.use_4bit and choose_offload(mp, m.dtype, m.device) == "layers" else "none"
+        if m.offload == "layers":
+            warnings.warn(f"the model's weights ({checkpoint_bytes(mp, m.dtype) / 2**30:.1f} GiB) would not fit in the "
+                          f"{free_memory(m.device) / 2**30:.1f} GiB free on {m.device}: its layers stay on disk and run one at a time "
+                          "(offload: layers; offload: none to load it whole)")
+    return m
 
 def check_layerwise(m: ModelConfig, config: PruneConfig | None = None):
     "Refuse, before anything loads, what cannot run with `offload: layers`."
@@ -82,11 +91,11 @@ def check_layerwise(m: ModelConfig, config: PruneConfig | None = None):
         raise ValueError("method: cosine fits at the model's output, through every kept layer per batch, which cannot run with "
                          "offload: layers: add fit_on: cut, use method: lstsq, or set offload: none.")
 
-def _load_for(cfg):
-    "The model, tokenizer, 4-bit statistics copy (or None) and the executor the passes run on, as the config says."
+def _load_for(cfg, m: ModelConfig):
+    "The model, tokenizer, 4-bit statistics copy (or None) and the executor the passes run on, as the config and its model section `m` say."
     from replaceme.models import load, load_model, load_tokenizer
     from replaceme.activations import InMemory
-    mp, m = resolve_model_path(cfg.get("model_path")), model_config(cfg)
+    mp = resolve_model_path(cfg.get("model_path"))
     if m.offload == "layers":
         from replaceme.layerwise import load_offloaded, LayerByLayer
         return load_offloaded(mp, m.dtype, m.device), load_tokenizer(mp, m.token), None, LayerByLayer(m.state_gib, progress=True)
@@ -109,8 +118,9 @@ def run_pipeline(cfg: dict, method=None):
     config, out = prune_config(cfg, method), OutputConfig(**{k: cfg[k] for k in option_types(OutputConfig) if k in cfg})
     save_path = Path(out.save_path or default_save_path(cfg, config.fit.method))
     check_destination(resolve_model_path(cfg.get("model_path")), save_path, out.overwrite)  # before any work
-    check_layerwise(model_config(cfg), config)
-    model, tok, stats_model, executor = _load_for(cfg)
+    m = model_config(cfg)
+    check_layerwise(m, config)
+    model, tok, stats_model, executor = _load_for(cfg, m)
     with use_executor(executor): res = replaceme(model, tok, config=config, stats_model=stats_model)
     saved = res.save(save_path, overwrite=out.overwrite, transform_only=out.save_transform_only)
     if out.distances_path and res.distances is not None:
@@ -123,8 +133,9 @@ def distances_only(cfg: dict):
     from replaceme.data import calibration_data
     from replaceme.activations import use_executor
     from replaceme.distances import distance_analysis, select_blocks, save_distances
-    check_layerwise(model_config(cfg))
-    model, tok, _, executor = _load_for(dict(cfg, use_4bit=False))
+    m = model_config(dict(cfg, use_4bit=False))
+    check_layerwise(m)
+    model, tok, _, executor = _load_for(cfg, m)
     config = prune_config(cfg)
     c, s = config.calibration, config.selection
     cal = calibration_data(tok, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size, cfg.get("token"))
@@ -220,7 +231,7 @@ def evaluate_model(argv=None):
 def run_slm_cfg(cfg):
     "SLM as a config says, saved to `save_path` (default: output/<model>-slm); prints what was merged."
     from replaceme.slm import slm_from_config
-    if model_config(cfg).offload != "none": raise ValueError("SLM does not run layer by layer yet: set offload: none, or prune with run_replaceme.")
+    if cfg.get("offload") == "layers": raise ValueError("SLM does not run layer by layer yet: set offload: none, or prune with run_replaceme.")
     cfg = dict(cfg, model_path=resolve_model_path(cfg.get("model_path")))
     cfg.pop("method", None)
     cfg.setdefault("save_path", str(default_save_path(cfg, "slm")))

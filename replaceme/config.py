@@ -84,7 +84,7 @@ class ModelConfig:
     device: str = "cpu" # 'cpu', 'cuda', 'cuda:N' or 'auto' (accelerate spreads the layers over the GPUs)
     token: str | bool | None = None # hub access token for gated models (true: the stored one)
     use_4bit: bool = False # calibrate on a 4-bit copy (bitsandbytes); transforms fold into the full-precision model
-    offload: Literal["none", "layers"] = "none" # 'layers': the decoder layers stay in the checkpoint's safetensors files and run one at a time
+    offload: Literal["auto", "none", "layers"] = "auto" # 'layers': the decoder layers stay in the checkpoint's safetensors files and run one at a time; 'auto': so when the model would not fit in memory
     state_gib: Positive = 4.0 # with offload: layers, the most the calibration states held between layers may take, in GiB
 
 @dataclass

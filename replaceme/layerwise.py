@@ -8,6 +8,7 @@ Docs: https://replaceme.github.io/replaceme/layerwise.html.md"""
 from __future__ import annotations
 import logging
 from contextlib import contextmanager
+import psutil
 from pathlib import Path
 import torch
 from tqdm.auto import tqdm
@@ -20,7 +21,8 @@ from .activations import (StopForward, first_output, check_needed, check_keep, n
                                    batch_shaped, layer_view)
 
 # %% auto #0
-__all__ = ['offload_device_map', 'load_offloaded', 'onloaded', 'embeddings', 'LayerByLayer']
+__all__ = ['offload_device_map', 'load_offloaded', 'checkpoint_bytes', 'free_memory', 'choose_offload', 'onloaded', 'embeddings',
+           'LayerByLayer']
 
 # %% ../nbs/15_layerwise.ipynb #f9f9da56
 def offload_device_map(model_path, device="cpu") -> dict:
@@ -50,6 +52,33 @@ def load_offloaded(model_path, # a local checkpoint directory (safetensors)
     finally: said.setLevel(level)
 
 # %% ../nbs/15_layerwise.ipynb #9a47e8b9
+def checkpoint_bytes(model_path, dtype="auto") -> int | None:
+    "Bytes the weights of a local safetensors checkpoint take in `dtype` (None where `model_path` is not one)."
+    p = Path(str(model_path)).expanduser()
+    files = sorted(p.glob("*.safetensors")) if p.is_dir() else []
+    if not files: return None
+    stored = getattr(AutoConfig.from_pretrained(p), "dtype", None) or torch.float32
+    stored = getattr(torch, stored) if isinstance(stored, str) else stored
+    want = resolve_dtype(dtype)
+    scale = 1.0 if want == "auto" else torch.empty(0, dtype=want).element_size() / torch.empty(0, dtype=stored).element_size()
+    return int(sum(f.stat().st_size for f in files) * scale)
+
+def free_memory(device) -> int:
+    "Bytes free now on `device`: the host's available memory, or a GPU's free memory."
+    device = torch.device(device)
+    if device.type == "cuda": return torch.cuda.mem_get_info(device)[0]
+    return psutil.virtual_memory().available
+
+def choose_offload(model_path, dtype="auto", device="cpu",
+                   available=None, # bytes free (None: `free_memory(device)`)
+                  ) -> str:
+    "'layers' where a local checkpoint's weights would take more than 80 % of the free memory, else 'none'."
+    if str(device) == "auto": return "none"  # accelerate spreads the model over the GPUs
+    need = checkpoint_bytes(model_path, dtype)
+    if need is None: return "none"  # a hub id or a .gguf file: nothing to read layer by layer
+    return "layers" if need > 0.8 * (free_memory(device) if available is None else available) else "none"
+
+# %% ../nbs/15_layerwise.ipynb #b630eb14
 def _disk_hooks(module) -> list:
     "The accelerate hooks inside `module` that read their module's weights from disk on every call."
     return [(m, m._hf_hook) for m in module.modules() if getattr(getattr(m, "_hf_hook", None), "offload", False)]
@@ -79,7 +108,7 @@ def onloaded(module, device):
             hook.offload = True
         if home is not None: module.to(home)
 
-# %% ../nbs/15_layerwise.ipynb #b630eb14
+# %% ../nbs/15_layerwise.ipynb #6927adda
 def _fed(layer, box):
     "A pre-hook on `layer` that replaces its input with `box['h']`."
     def feed(m, args, kwargs):
@@ -127,7 +156,7 @@ def _through_layer(model, pos, layer, batches, h_in, device,
         for h in hooks: h.remove()
     return out
 
-# %% ../nbs/15_layerwise.ipynb #93a1ea99
+# %% ../nbs/15_layerwise.ipynb #687a4bdc
 class LayerByLayer:
     "An executor that runs one decoder layer at a time over every batch, holding the batches' states between layers."
     def __init__(self, state_gib: float = 4.0, # the most the states held between layers may take, in GiB (batches are grouped to fit)

@@ -3,8 +3,9 @@
 
 The title cell's `# title` line becomes the heading and its `> description` line a paragraph;
 other markdown cells are copied verbatim; code cells flagged `#| hide` are left out and the rest
-become ```python blocks without their `#|` directive lines. Outputs are not copied (the notebooks
-are committed clean). With `--check`, nothing is written: the script exits 1 if README.md differs."""
+become ```python blocks without their `#|` directive lines, each followed by its saved text output
+(printed text and results, in a plain block; images and tables in HTML are left out). With `--check`,
+nothing is written: the script exits 1 if README.md differs."""
 import argparse, json, re, sys
 from pathlib import Path
 
@@ -30,6 +31,18 @@ def _code(src):
     body = '\n'.join(l for l in lines if not _directive.match(l)).strip('\n')
     return f'```python\n{body}\n```' if body.strip() else None
 
+def _text(v): return ''.join(v) if isinstance(v, list) else v
+
+def _outputs(cell):
+    "A cell's saved text output as a plain block, or None: printed text, and results that are text only."
+    parts = []
+    for o in cell.get('outputs', []):
+        if o.get('output_type') == 'stream' and o.get('name') == 'stdout': parts.append(_text(o['text']))
+        elif o.get('output_type') == 'execute_result' and 'text/plain' in o.get('data', {}) and 'text/html' not in o['data']:
+            parts.append(_text(o['data']['text/plain']) + '\n')
+    body = ''.join(parts).strip('\n')
+    return f'```\n{body}\n```' if body else None
+
 def make_readme(nb_path=ROOT/'nbs'/'index.ipynb'):
     "The README text for the notebook at `nb_path`"
     cells = json.loads(Path(nb_path).read_text())['cells']
@@ -41,7 +54,7 @@ def make_readme(nb_path=ROOT/'nbs'/'index.ipynb'):
             elif src.strip(): blocks.append(src.strip('\n'))
         elif c['cell_type'] == 'code':
             b = _code(src)
-            if b: blocks.append(b)
+            if b: blocks += [x for x in (b, _outputs(c)) if x]
     return '\n\n'.join(blocks) + '\n'
 
 def main():
