@@ -84,6 +84,7 @@ def _disk_hooks(module) -> list:
     return [(m, m._hf_hook) for m in module.modules() if getattr(getattr(m, "_hf_hook", None), "offload", False)]
 
 def _tensors(m, hook):
+    "The names of the tensors `hook` reads for module `m`, as accelerate's hook reads them."
     return [n for n, _ in named_module_tensors(m, include_buffers=hook.offload_buffers, recurse=hook.place_submodules,
                                                remove_non_persistent=True)]
 

@@ -16,9 +16,9 @@ from transformers.pytorch_utils import Conv1D
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_out_name, mlp_post_norm_name, hidden_size, num_layers, plain_modes
 
 # %% auto #0
-__all__ = ['surgery_record', 'original_index', 'per_layer_config_keys', 'remove_layers', 'foldable_structure', 'fold_transform',
-           'capture_output', 'versions', 'param_count', 'build_report', 'check_destination', 'write_json_atomic',
-           'save_pruned']
+__all__ = ['OFFLOADED_SHARD', 'surgery_record', 'original_index', 'per_layer_config_keys', 'remove_layers', 'foldable_structure',
+           'fold_transform', 'capture_output', 'versions', 'param_count', 'build_report', 'check_destination',
+           'write_json_atomic', 'save_pruned']
 
 # %% ../nbs/01_surgery.ipynb #ab629ace
 def surgery_record(model) -> dict:
@@ -187,6 +187,8 @@ def write_json_atomic(obj, path):
         Path(tmp).unlink(missing_ok=True); raise
 
 # %% ../nbs/01_surgery.ipynb #24b80d5f
+OFFLOADED_SHARD = "2GB"  # the shard size a model with layers left on disk (`15_layerwise`) is saved in
+
 def save_pruned(model, tokenizer, path, # destination directory
                 report: dict | None = None, # extra fields for `replaceme_report.json`
                 overwrite=False, # replace an existing destination
@@ -199,7 +201,8 @@ def save_pruned(model, tokenizer, path, # destination directory
         tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.tmp-"))
     except OSError as e: raise _write_failed(path, e) from e
     try:
-        model.save_pretrained(tmp)
+        offloaded = any(p.is_meta for p in model.parameters())  # layers left on disk: read back a shard at a time
+        model.save_pretrained(tmp, **(dict(max_shard_size=OFFLOADED_SHARD) if offloaded else {}))
         if tokenizer is not None: tokenizer.save_pretrained(tmp)
         write_json_atomic(build_report(model, **(report or {})), tmp/"replaceme_report.json")
         plain_modes(tmp)

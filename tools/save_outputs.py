@@ -45,13 +45,14 @@ def stabilise(nb: dict) -> list:
         if _paths.search(json.dumps(kept)): flagged.append(cell.get("id"))
     return flagged
 
-def save_outputs(path: Path, run_flags=()) -> list:
+def save_outputs(path: Path, run_flags=(), cell_timeout=None) -> list:
     "Run the notebook at `path` as the tests do (and its cells flagged with `run_flags`), save its outputs made stable, clean it; the ids of cells that show machine paths."
     from nbdev.test import test_nb
     from nbdev.config import get_config
     from nbdev.clean import nbdev_clean
     flags = [f for f in get_config().get("tst_flags", "").split() if f not in run_flags]
-    ok, _ = test_nb(path, skip_flags=flags, force_flags=list(run_flags), save=True)
+    limit = int(get_config().get("cell_timeout", 600)) if cell_timeout is None else (cell_timeout or None)  # 0: no limit
+    ok, _ = test_nb(path, skip_flags=flags, force_flags=list(run_flags), save=True, cell_timeout=limit)
     if not ok: raise SystemExit(f"{path} failed; its outputs were not saved")
     nb = json.loads(path.read_text())
     flagged = stabilise(nb)
@@ -63,12 +64,13 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("notebooks", nargs="*", help="notebooks to run (default: the numbered ones and index.ipynb)")
     p.add_argument("--flags", default="", help="also run the cells with these flags, e.g. 'slow' for a tutorial or benchmark")
+    p.add_argument("--cell-timeout", type=int, default=None, help="seconds a cell may run (default: the config's cell_timeout; 0: no limit)")
     a = p.parse_args()
     nbs = [Path(n) for n in a.notebooks] or sorted((ROOT/"nbs").glob("[0-9][0-9]_*.ipynb")) + [ROOT/"nbs"/"index.ipynb"]
     bad = {}
     for nb in nbs:
         print(f"running {nb.name}", flush=True)
-        if flagged := save_outputs(nb.resolve(), a.flags.split()): bad[nb.name] = flagged
+        if flagged := save_outputs(nb.resolve(), a.flags.split(), a.cell_timeout): bad[nb.name] = flagged
     for name, ids in bad.items(): print(f"{name}: cells {ids} show a machine path in their outputs", file=sys.stderr)
 
 if __name__ == "__main__": main()
