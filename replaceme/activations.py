@@ -190,14 +190,14 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
     "One forward pass over `calibration`, stopping after the deepest layer needed, feeding `consumer` (on the current executor)."
     return current_executor().stream(model, calibration, consumer, h_needed, f_needed, narrow, desc, progress)
 
-# %% ../nbs/04_activations.ipynb #c849977a
+# %% ../nbs/04_activations.ipynb #5d546c12
 def feed_all(consumers):
     "One consumer that calls each of `consumers` (any iterable, read at each batch) with the batch's states."
     def feed(h, F, mask):
         for c in consumers: c(h, F, mask)
     return feed
 
-# %% ../nbs/04_activations.ipynb #5e218e47
+# %% ../nbs/04_activations.ipynb #b6f2176d
 @contextmanager
 def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
               ):
@@ -221,7 +221,7 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         cfg.num_hidden_layers = n
         for a, i in idx: a.layer_idx = i
 
-# %% ../nbs/04_activations.ipynb #5a82a72e
+# %% ../nbs/04_activations.ipynb #aa31a331
 def check_keep(entries, keep, final) -> list:
     "The states a view is asked to hand over, sorted, checked against its depth."
     keep, k = sorted(set(keep)), len(entries)

@@ -64,7 +64,7 @@ def remove_layers(model, remove) -> nn.Module:
     rec["kept_layers"] = [rec["kept_layers"][i] for i in keep]
     return model
 
-# %% ../nbs/01_surgery.ipynb #9ae95ab1
+# %% ../nbs/01_surgery.ipynb #7fad319f
 def _norm_offset(norm) -> float:
     "1.0 when `norm` scales by `1 + weight` (Gemma style), 0.0 when by `weight`."
     w = norm.weight
@@ -105,12 +105,12 @@ def _fold_into_proj(proj, T):
         W.copy_(newW.to(W.dtype))
         if b is not None: b.copy_((b.detach().to(torch.float64) @ T).to(b.dtype))
 
-# %% ../nbs/01_surgery.ipynb #6a5f7907
+# %% ../nbs/01_surgery.ipynb #d7c79dcd
 def foldable_structure(model) -> str:
     "The transforms `fold_transform` can fold into this model: 'full' (any d×d matrix) or 'diag' (post-norm models: a diagonal, into the norm)."
     return "diag" if mlp_post_norm_name(model) else "full"
 
-# %% ../nbs/01_surgery.ipynb #db3390e2
+# %% ../nbs/01_surgery.ipynb #a1d1bd44
 def fold_transform(model, i: int, # current position of the layer whose MLP output `T` transforms
                    T, # d×d transform (or a length-d vector: a diagonal), acting on row vectors: F ← F T
                   ) -> nn.Module:
@@ -125,7 +125,7 @@ def fold_transform(model, i: int, # current position of the layer whose MLP outp
                                                   kind="diagonal-into-norm" if post else "matrix"))
     return model
 
-# %% ../nbs/01_surgery.ipynb #7a01f849
+# %% ../nbs/01_surgery.ipynb #2a5f2309
 def capture_output(model, i, name, input_ids):
     "Output of module `name` inside decoder layer `i` for `input_ids` (fp64)."
     got = []
@@ -135,7 +135,7 @@ def capture_output(model, i, name, input_ids):
     finally: h.remove()
     return got[0]
 
-# %% ../nbs/01_surgery.ipynb #feeed22c
+# %% ../nbs/01_surgery.ipynb #84f9b6fb
 def versions() -> dict:
     "Versions of the libraries that shaped a result."
     import replaceme
@@ -186,7 +186,7 @@ def write_json_atomic(obj, path):
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
 
-# %% ../nbs/01_surgery.ipynb #24b80d5f
+# %% ../nbs/01_surgery.ipynb #6bbd4540
 OFFLOADED_SHARD = "2GB"  # the shard size a model with layers left on disk (`15_layerwise`) is saved in
 
 def save_pruned(model, tokenizer, path, # destination directory
