@@ -15,9 +15,9 @@ from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_
 from .surgery import per_layer_config_keys
 
 # %% auto #0
-__all__ = ['TRIM_SLACK', 'StopForward', 'first_output', 'narrowed_sets', 'batch_shaped', 'check_finite', 'InMemory',
-           'current_executor', 'use_executor', 'forward_logits', 'make_resident', 'check_needed', 'stream', 'feed_all',
-           'layer_view', 'check_keep', 'run_view']
+__all__ = ['TRIM_SLACK', 'StopForward', 'first_output', 'narrowed_sets', 'batch_shaped', 'check_finite', 'OneProcess', 'InMemory',
+           'current_executor', 'use_executor', 'forward_logits', 'make_resident', 'share_of', 'merge_ranks',
+           'gather_ranks', 'sum_ranks', 'check_needed', 'stream', 'feed_all', 'layer_view', 'check_keep', 'run_view']
 
 # %% ../nbs/04_activations.ipynb #9087e45c
 class StopForward(Exception): "Raised by a hook once everything needed from this batch is caught."
@@ -112,7 +112,22 @@ def check_finite(h, F, mask, batch):
                      "values, or its dtype overflows (fp16: use dtype bf16 or fp32). Check the source model; nothing was pruned.")
 
 # %% ../nbs/04_activations.ipynb #084f2ccc
-class InMemory:
+class OneProcess:
+    "What an executor in one process says about processes: every batch is its own, and its sums are already whole."
+    processes = 1
+    def share(self, batches) -> list:
+        "The batches this process computes: all of them."
+        return list(batches)
+    def merge(self, consumer):
+        "Nothing to add: this process has seen every batch."
+    def gather(self, obj) -> list:
+        "`obj` of every process, in process order: here, one."
+        return [obj]
+    def total(self, values) -> list:
+        "`values` summed over the processes: here, as they are."
+        return list(values)
+
+class InMemory(OneProcess):
     "The executor every pass runs on by default: the whole model in memory, one forward per batch."
     def stream(self, model, calibration, consumer, h_needed, f_needed, narrow, desc, progress):
         "`stream`, on the model in memory."
@@ -135,7 +150,7 @@ def current_executor():
 
 @contextmanager
 def use_executor(executor):
-    "Run every pass inside the block on `executor` (an object with `stream`, `run_view`, `logits` and `resident`, as `InMemory`)."
+    "Run every pass inside the block on `executor` (an object with the methods of `InMemory`)."
     token = _executor.set(executor)
     try: yield executor
     finally: _executor.reset(token)
@@ -148,7 +163,24 @@ def make_resident(model, pos):
     "Keep decoder layer `pos` in memory from now on, whatever the current executor: a transform is about to be folded into it."
     return current_executor().resident(model, pos)
 
-# %% ../nbs/04_activations.ipynb #b7cfa88d
+# %% ../nbs/04_activations.ipynb #1e04a424
+def share_of(batches) -> list:
+    "The batches this process computes: all of `batches`, or its share when the passes are spread over processes."
+    return current_executor().share(batches)
+
+def merge_ranks(*consumers):
+    "Add up, over the processes, what each of `consumers` took from its process's share of the batches (one process: nothing to do)."
+    for c in consumers: current_executor().merge(c)
+
+def gather_ranks(obj) -> list:
+    "`obj` from every process, in process order (one process: `[obj]`)."
+    return current_executor().gather(obj)
+
+def sum_ranks(*values) -> list:
+    "Each of `values` summed over the processes (one process: as they are)."
+    return current_executor().total(values)
+
+# %% ../nbs/04_activations.ipynb #5d546c12
 def check_needed(model, h_needed, f_needed) -> tuple[set, set]:
     "The states a pass is asked for, as sets, checked against the model's depth."
     h_needed, f_needed, n = set(h_needed), set(f_needed), num_layers(model)
@@ -190,14 +222,14 @@ def stream(model, calibration, # a `Calibration` (or any iterable of batches wit
     "One forward pass over `calibration`, stopping after the deepest layer needed, feeding `consumer` (on the current executor)."
     return current_executor().stream(model, calibration, consumer, h_needed, f_needed, narrow, desc, progress)
 
-# %% ../nbs/04_activations.ipynb #5d546c12
+# %% ../nbs/04_activations.ipynb #e6e03ea3
 def feed_all(consumers):
     "One consumer that calls each of `consumers` (any iterable, read at each batch) with the batch's states."
     def feed(h, F, mask):
         for c in consumers: c(h, F, mask)
     return feed
 
-# %% ../nbs/04_activations.ipynb #b6f2176d
+# %% ../nbs/04_activations.ipynb #b8449404
 @contextmanager
 def layer_view(model, entries: list, # [(config_position, module)]: the modules to run, in order, and whose per-layer config entries they take
               ):
@@ -221,7 +253,7 @@ def layer_view(model, entries: list, # [(config_position, module)]: the modules 
         cfg.num_hidden_layers = n
         for a, i in idx: a.layer_idx = i
 
-# %% ../nbs/04_activations.ipynb #aa31a331
+# %% ../nbs/04_activations.ipynb #db9f7b56
 def check_keep(entries, keep, final) -> list:
     "The states a view is asked to hand over, sorted, checked against its depth."
     keep, k = sorted(set(keep)), len(entries)

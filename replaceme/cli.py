@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse, contextlib, json, os, sys, time, warnings
 from pathlib import Path
 import yaml
+from .distributed import first_process
 from .config import (ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, OutputConfig, SLMConfig, EvalConfig,
                               PruneConfig, REFERENCE_KEYS, choices, check_option, from_reference, known_keys, option_types)
 
@@ -70,8 +71,10 @@ def prune_config(cfg: dict, method=None) -> PruneConfig:
     return PruneConfig.build(**{k: v for k, v in cfg.items() if k in names} | ({"method": method} if method else {}))
 
 def model_config(cfg: dict) -> ModelConfig:
-    "The model section of a config, with `offload: auto` decided for its model."
+    "The model section of a config, with `offload: auto` decided for its model, and each process's own GPU where torchrun started several."
+    from replaceme.distributed import launched, rank_device
     m = ModelConfig(**{k: cfg[k] for k in option_types(ModelConfig) if k in cfg})
+    if launched(): m.device = rank_device(m.device)
     if m.offload == "auto":
         from replaceme.layerwise import choose_offload, checkpoint_bytes, free_memory
         mp = resolve_model_path(cfg.get("model_path"))
@@ -115,33 +118,39 @@ def run_pipeline(cfg: dict, method=None):
     from replaceme.activations import use_executor
     from replaceme.distances import save_distances
     from replaceme.surgery import check_destination
+    from replaceme.distributed import over_processes
     config, out = prune_config(cfg, method), OutputConfig(**{k: cfg[k] for k in option_types(OutputConfig) if k in cfg})
     save_path = Path(out.save_path or default_save_path(cfg, config.fit.method))
     check_destination(resolve_model_path(cfg.get("model_path")), save_path, out.overwrite)  # before any work
     m = model_config(cfg)
     check_layerwise(m, config)
     model, tok, stats_model, executor = _load_for(cfg, m)
-    with use_executor(executor): res = replaceme(model, tok, config=config, stats_model=stats_model)
-    saved = res.save(save_path, overwrite=out.overwrite, transform_only=out.save_transform_only)
-    if out.distances_path and res.distances is not None:
-        chosen = [(b["first_removed"], b["last_removed"] + 1) for b in res.report["blocks"]]
-        save_distances(res.distances, out.distances_path, config.selection.layers_to_skip, chosen)
-    return res, saved
+    with over_processes(executor, m.device) as ex, use_executor(ex):
+        res = replaceme(model, tok, config=config, stats_model=stats_model)
+        if ex.processes > 1: ex.agree(res.removed_layers, "cut")
+    if first_process():  # the only one that writes
+        res.save(save_path, overwrite=out.overwrite, transform_only=out.save_transform_only)
+        if out.distances_path and res.distances is not None:
+            chosen = [(b["first_removed"], b["last_removed"] + 1) for b in res.report["blocks"]]
+            save_distances(res.distances, out.distances_path, config.selection.layers_to_skip, chosen)
+    return res, save_path
 
 def distances_only(cfg: dict):
     "Distance analysis as a config says: CSV, distances.pth and heatmap in `distances_path`; the chosen blocks."
     from replaceme.data import calibration_data
     from replaceme.activations import use_executor
     from replaceme.distances import distance_analysis, select_blocks, save_distances
+    from replaceme.distributed import over_processes
     m = model_config(dict(cfg, use_4bit=False))
     check_layerwise(m)
     model, tok, _, executor = _load_for(cfg, m)
     config = prune_config(cfg)
     c, s = config.calibration, config.selection
     cal = calibration_data(tok, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size, cfg.get("token"))
-    with use_executor(executor): st = distance_analysis(model, cal, mode=s.distance_mode)
+    with over_processes(executor, m.device) as ex, use_executor(ex): st = distance_analysis(model, cal, mode=s.distance_mode)
     chosen = select_blocks(st, s.layers_to_skip, s.num_cuts, s.merge_consecutive, s.min_distance_layer)
-    out = save_distances(st, cfg.get("distances_path") or "distances", s.layers_to_skip, chosen)
+    out = Path(cfg.get("distances_path") or "distances")
+    if first_process(): save_distances(st, out, s.layers_to_skip, chosen)
     return st, chosen, out
 
 # %% ../nbs/14_cli.ipynb #aa176c1c
@@ -162,18 +171,20 @@ def one_line(e: BaseException) -> str:
     return " ".join(str(msg).split()) or type(e).__name__
 
 @contextlib.contextmanager
-def one_line_warnings():
+def one_line_warnings(quiet=False, # show none (the processes after the first of a run over several)
+                     ):
     "Show each warning once, as a `warning: …` line on stderr, without the source line Python adds."
     with warnings.catch_warnings():  # restores the filters and `showwarning` afterwards
-        warnings.simplefilter("default")
+        warnings.simplefilter("ignore" if quiet else "default")
         warnings.showwarning = lambda message, *a, **k: print(f"warning: {one_line(Warning(message))}", file=sys.stderr)
         yield
 
 def _main(fn, argv, script, kind, default=None) -> None:
     "Run `fn(cfg)` for console script `script`, which reads keys of `kind` (or `kind(cfg)`): None on success; a user's error is one line on stderr and exit status 2."
     a = _args(argv, script.__doc__)
+    if not first_process(): os.environ["TQDM_DISABLE"] = "1"  # several processes: the first one shows progress and warnings
     try:
-        with one_line_warnings():
+        with one_line_warnings(quiet=not first_process()):
             cfg = read_config(a.config) if a.config else (check_config(dict(default)) if default else None)
             if cfg is None: raise ValueError("--config file.yaml is required.")
             unused = unused_keys(cfg, kind(cfg) if callable(kind) else kind)
@@ -185,6 +196,7 @@ def _main(fn, argv, script, kind, default=None) -> None:
         print("error: interrupted; nothing was written", file=sys.stderr); sys.exit(130)
 
 def _summary(res, out):
+    if not first_process(): return  # one report for a run over several processes
     r = res.report
     print(f"removed layers {res.removed_layers} ({r['method']}); saved to {out}")
     for b in r["blocks"]:
@@ -231,7 +243,9 @@ def evaluate_model(argv=None):
 def run_slm_cfg(cfg):
     "SLM as a config says, saved to `save_path` (default: output/<model>-slm); prints what was merged."
     from replaceme.slm import slm_from_config
+    from replaceme.distributed import launched
     if cfg.get("offload") == "layers": raise ValueError("SLM does not run layer by layer yet: set offload: none, or prune with run_replaceme.")
+    if launched(): raise ValueError("SLM does not run on several processes yet: run it as one process (without torchrun).")
     cfg = dict(cfg, model_path=resolve_model_path(cfg.get("model_path")))
     cfg.pop("method", None)
     cfg.setdefault("save_path", str(default_save_path(cfg, "slm")))

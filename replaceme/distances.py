@@ -12,7 +12,7 @@ import numpy as np
 import torch
 import pandas as pd
 from .models import num_layers
-from .activations import stream, feed_all
+from .activations import stream, feed_all, merge_ranks
 
 # %% auto #0
 __all__ = ['DistanceStats', 'distance_analysis', 'select_blocks', 'distance_table', 'plot_distances', 'save_distances',
@@ -75,6 +75,11 @@ class DistanceStats:
                 cos = (unit[l] * unit[l + k]).sum(-1).clamp(-1, 1)
                 self.sums[l, k] += (torch.arccos(cos) / math.pi).double().sum().item()
 
+    def merge(self, ranks):
+        "Add up the sums of every process, each fed its share of the batches (`merge_ranks` calls this): then each holds the whole pass's."
+        for t in (self.sums, self.counts, self.pos_norm, self.pos_count, self.median_norm, self.batches): ranks.sum_(t)
+        ranks.max_(self.max_ratio)
+
     def distance(self, l, n):
         "Mean angular distance between h_l and h_{l+n}."
         return (self.sums[l, n] / max(self.counts[l + n].item(), 1)).item()
@@ -104,6 +109,7 @@ def distance_analysis(model, calibration, max_block=None, mode="last", progress=
     feed = st if also is None else feed_all([st, also])
     stream(model, calibration, feed, h_needed=range(num_layers(model) + 1), f_needed=f_needed, narrow=narrow,
            desc="distances" if also is None else "distances and statistics", progress=progress)
+    merge_ranks(st)  # several processes: each took its share of the batches (`also` is its caller's to merge)
     return st
 
 # %% ../nbs/05_distances.ipynb #acfc07ba

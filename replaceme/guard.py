@@ -11,7 +11,7 @@ import torch
 from tqdm.auto import tqdm
 from .models import get_layers, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
 from .surgery import remove_layers as _remove, fold_transform, foldable_structure, surgery_record
-from .activations import stream, run_view, forward_logits, make_resident
+from .activations import stream, run_view, forward_logits, make_resident, share_of, sum_ranks, merge_ranks
 from .transforms import CutStats, solve_lstsq, rel_residual, fit_transform
 from .config import FitConfig, choices
 
@@ -115,8 +115,9 @@ def holdout_loss(model, batches, prefix=None, # a `HeldOutCache`: run only the l
     if prefix is not None and prefix.short_path_ok: return prefix.loss(batches)
     tot, n = 0.0, 0
     with torch.no_grad():
-        for b in batches:
+        for b in share_of(batches):  # several processes: each scores its share, and the sums are added up
             s_, c = _nll(forward_logits(model, b), b); tot += s_; n += c
+    tot, n = sum_ranks(tot, n)
     return tot / max(n, 1)
 
 # %% ../nbs/07_guard.ipynb #57079312
@@ -131,28 +132,33 @@ class HeldOutCache:
     def __init__(self, model, pos, batches, check=True,
                  states=None, # the states entering layer `pos`, per batch, when a pass over `batches` already took them
                 ):
-        self.model, self.pos, self.batches = model, pos, list(batches)
+        every = list(batches)
+        self.model, self.pos, self.batches = model, pos, share_of(every)  # several processes: each caches its share
         self.h = states
         if states is None:
             self.h = []
-            stream(model, self.batches, lambda h, F, m: self.h.append(h[pos]), h_needed={pos}, progress=False)
-        self.probe, self.probe_h = probe_batch(self.batches[0]), self.h[0][:PROBE_ROWS]
+            stream(model, every, lambda h, F, m: self.h.append(h[pos]), h_needed={pos}, progress=False)
+        self.probe = probe_batch(every[0])  # the first process's first batch: its states are there
+        self.probe_h = self.h[0][:PROBE_ROWS] if self.h and self.batches[0] is every[0] else None
         self.short_path_ok = True
         if check:  # the probe, short path against a whole forward
-            short, full = self._loss([self.probe], [self.probe_h]), holdout_loss(model, [self.probe])
+            short, full = self.loss([self.probe]), holdout_loss(model, [self.probe])
             self.short_path_ok = abs(short - full) <= 1e-3 * abs(full) + 1e-6
 
     def _loss(self, bs, hs) -> float:
+        "Mean loss over batches `bs`, of which this process scores those it holds, from their states `hs`."
         entries = list(enumerate(get_layers(self.model)))[self.pos:]
         tot = [0.0, 0]
         def take(b, states, final):
             s_, c = _final_nll(self.model, final, bs[b]); tot[0] += s_; tot[1] += c
-        with torch.no_grad(): run_view(self.model, entries, bs, take, h_in=hs, final=True)
+        if bs:
+            with torch.no_grad(): run_view(self.model, entries, bs, take, h_in=hs, final=True)
+        tot = sum_ranks(*tot)
         return tot[0] / max(tot[1], 1)
 
     def loss(self, batches=None) -> float:
         "Mean next-token loss over `batches` (default: all; any of the prefix's own, or its probe), running layers `pos…` only."
-        bs = self.batches if batches is None else list(batches)
+        bs = self.batches if batches is None else share_of(batches)
         own = self.batches + [self.probe]
         states = self.h + [self.probe_h]
         idx = [next((i for i, p in enumerate(own) if p["input_ids"] is b["input_ids"]), None) for b in bs]
@@ -359,6 +365,7 @@ def choose_for_cut(model, pos_start, pos_end, cut_stats, method, held_out, setti
         held_stats, states = CutStats(pos_start, pos_end, cut_stats.d, cut_stats.ratio), []
         def take(h, F, m): held_stats(h, F, m); states.append(h[pos_start - 1])
         stream(model, held_out, take, h_needed={pos_start - 1, pos_start, pos_end}, f_needed={pos_start - 1}, desc="held-out statistics", progress=progress)
+        merge_ranks(held_stats)  # the states stay with the process that holds their batches
     _remove(model, list(range(pos_start, pos_end)))  # layers below pos_start are untouched: the states entering pos_start−1 stay valid
     make_resident(model, pos_start - 1)  # the layer the transform is folded into
     prefix = HeldOutCache(model, pos_start - 1, held_out, states=states) if use_guard else None

@@ -18,7 +18,7 @@ from transformers import AutoConfig, AutoModelForCausalLM
 from .models import (get_layers, layers_path, hidden_size, mlp_out_name, mlp_post_norm_name, resolve_dtype,
                               load_model, check_model_path)
 from .activations import (StopForward, first_output, check_needed, check_keep, narrowed_sets, check_finite,
-                                   batch_shaped, layer_view)
+                                   batch_shaped, layer_view, OneProcess)
 
 # %% auto #0
 __all__ = ['offload_device_map', 'load_offloaded', 'checkpoint_bytes', 'free_memory', 'choose_offload', 'onloaded', 'embeddings',
@@ -158,7 +158,7 @@ def _through_layer(model, pos, layer, batches, h_in, device,
     return out
 
 # %% ../nbs/15_layerwise.ipynb #687a4bdc
-class LayerByLayer:
+class LayerByLayer(OneProcess):
     "An executor that runs one decoder layer at a time over every batch, holding the batches' states between layers."
     def __init__(self, state_gib: float = 4.0, # the most the states held between layers may take, in GiB (batches are grouped to fit)
                  device=None, # where layers compute and states live (None: where the embeddings are)
@@ -172,7 +172,7 @@ class LayerByLayer:
     def _groups(self, model, batches, states):
         "Groups of consecutive batches whose `states` states each fit in `state_bytes` together."
         itemsize = model.get_input_embeddings().weight.element_size()
-        per_batch = max(states * b["input_ids"].numel() * hidden_size(model) * itemsize for b in batches)
+        per_batch = max((states * b["input_ids"].numel() * hidden_size(model) * itemsize for b in batches), default=0)
         size = max(1, self.state_bytes // max(per_batch, 1))
         return [(s, batches[s:s + size]) for s in range(0, len(batches), size)]
 

@@ -13,7 +13,7 @@ import torch
 from .models import num_layers, hidden_size
 from .surgery import remove_layers as _remove, save_pruned, surgery_record, write_json_atomic
 from .data import calibration_data, Calibration
-from .activations import stream, feed_all
+from .activations import stream, feed_all, merge_ranks, current_executor
 from .distances import save_distances, sink_layers
 from .transforms import CutStats, solve_lstsq
 from .config import PruneConfig, FitConfig, GuardConfig, SelectionConfig
@@ -83,7 +83,7 @@ class PruneReport:
     selection: str # how the cuts were chosen: 'given', 'angular', 'lstsq_residual' or 'loss'
     blocks: list # a `CutReport` per cut, lowest first
     options: dict # every option, as run
-    calibration: dict # the calibration data: source, samples, tokens, and the tokens fitted on and held out
+    calibration: dict # the calibration data: source, samples, tokens, the tokens fitted on and held out, and the processes that shared the passes
     sink_layers: list = field(default_factory=list) # layers that create massive activations (from the distance pass)
     fold: str | None = None # why the fit was made diagonal, when it was
     warnings: list = field(default_factory=list) # what the run warned of
@@ -112,6 +112,9 @@ def plan_run(model, cfg: PruneConfig, stats_model=None) -> RunPlan:
     if ranked and stats_model is not None: raise ValueError("use_4bit statistics work with selection 'angular' or remove_layers only.")
     fit = replace(fit, diag=diag, structure=structure, one_shot=fit.one_shot or stats_model is not None)  # a 4-bit copy's statistics: one-shot
     at_output = fit.method == "cosine" and fit.fit_on == "output"
+    if fit.method == "cosine" and current_executor().processes > 1:
+        raise ValueError("method cosine does not run on several processes yet (its fit needs every token sample or every batch's "
+                         "gradient in one place): use method lstsq or uidl, or run one process.")
     return RunPlan(fit, replace(cfg.guard, guard=cfg.guard.guard and fit.method != "uidl"), note, ranked, at_output,
                    fit.token_budget if fit.method == "cosine" and not at_output else 0)
 
@@ -171,6 +174,7 @@ def cut_in_order(model, src, found: FoundCuts, data: CalibrationSplit, run: RunP
         stats = {c: new_stats(*c) for c in found.cuts}
         stream(src, data.train, feed_all(stats.values()), h_needed={x for c in found.cuts for x in c},
                f_needed={c[0] - 1 for c in found.cuts}, desc="statistics", progress=progress)
+        merge_ranks(*stats.values())
         times["statistics"] = time.time() - t
     blocks, transforms = [], {}
     for s, e in found.cuts:
@@ -185,6 +189,7 @@ def cut_in_order(model, src, found: FoundCuts, data: CalibrationSplit, run: RunP
         if cut_stats is None:
             cut_stats = new_stats(pos_start, pos_end)
             stream(model, data.train, cut_stats, h_needed={pos_start, pos_end}, f_needed={pos_start - 1}, desc=f"statistics {s}-{e-1}", progress=progress)
+            merge_ranks(cut_stats)
         cinfo, T = apply_cut(model, pos_start, pos_end, cut_stats, f.method, data.held_out, settings, run.guard.guard, run.guard.ridge_search, not f.one_shot, progress)
         times[f"cut_{s}_{e-1}"] = time.time() - t
         blocks.append(CutReport(**info, **cinfo)); transforms[f"{s}-{e-1}"] = T.cpu()
@@ -210,6 +215,7 @@ def cut_ranked(model, data: CalibrationSplit, sel: SelectionConfig, run: RunPlan
         if run.sample_tokens:  # the cosine fit at the cut needs a token sample, which the ranking pass does not keep
             cut_stats = CutStats(pos_start, pos_end, d, f.massive_ratio, run.sample_tokens, len(data.train))
             stream(model, data.train, cut_stats, h_needed={pos_start, pos_end}, f_needed={pos_start - 1}, desc="statistics", progress=progress)
+            merge_ranks(cut_stats)
         del rows
         s, e = best["first_removed"], best["last_removed"] + 1
         t = time.time()
@@ -265,7 +271,8 @@ def replaceme(model, tokenizer,
                          options=dict(cfg.options(), diag=f.diag, structure=f.structure, one_shot=f.one_shot, guard=run.guard.guard,  # as run
                                       stats_model_4bit=stats_model is not None),
                          calibration=dict(source=whole.source, samples=whole.num_samples, tokens=whole.num_tokens,
-                                          fit_tokens=data.train.num_tokens, holdout_tokens=data.held_out.num_tokens if data.held_out else 0),
+                                          fit_tokens=data.train.num_tokens, holdout_tokens=data.held_out.num_tokens if data.held_out else 0,
+                                          processes=current_executor().processes),
                          timings_s={k: round(v, 3) for k, v in times.items()})
     return PruneResult(model, tokenizer, asdict(report), transforms, found.distances if found else None)
 

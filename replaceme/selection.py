@@ -13,7 +13,7 @@ import torch
 from .models import get_layers, set_layers, layers_path, layer_idx_modules, hidden_size, num_layers
 from .surgery import remove_layers as _remove, surgery_record
 from .data import Calibration
-from .activations import stream, feed_all
+from .activations import stream, feed_all, merge_ranks, gather_ranks
 from .distances import DistanceStats, distance_analysis, select_blocks
 from .transforms import CutStats, MAX_MASSIVE, solve_lstsq, rel_residual
 from .guard import trial_loss
@@ -82,7 +82,7 @@ def _take_nothing(h, F, mask): "A candidate that is screened but whose statistic
 SCREEN = dict(fraction=1 / 8, min_batches=4, z=4.0, rel=0.02, max_keep=None)  # see `ScreenedCuts`
 
 class ScreenedCuts:
-    "Candidate cuts' statistics, fed in the distance pass; after `after` batches only the cuts the angular rule may still choose are fed."
+    "Candidate cuts' statistics, fed in the distance pass; after `screen` (run after `after` batches) only the cuts the angular rule may still choose are fed."
     def __init__(self, dist: DistanceStats, # filled by the same pass, BEFORE this consumer
                  stats: dict, # (start, end) -> CutStats of every candidate
                  after: int, # batches before the screening (at least 2; more than the pass has: no screening)
@@ -103,10 +103,11 @@ class ScreenedCuts:
         sums = torch.tensor([self.dist.sums[s, e - s].item() for s, e in self.stats], dtype=torch.float64)
         self.history.append((sums - self._last[0]) / max(self.dist.count - self._last[1], 1))
         self._last = (sums, self.dist.count)
-        if len(self.history) == self.after: self._screen()
 
-    def _screen(self):
-        D = torch.stack(self.history)  # (batches, candidates)
+    def screen(self):
+        "Keep only the cuts the angular rule may still choose, judged on the per-batch distances so far (every process's, in batch order)."
+        mine = torch.stack(self.history) if self.history else torch.zeros(0, len(self.stats), dtype=torch.float64)
+        D = torch.cat(gather_ranks(mine))  # (batches, candidates)
         run = D.mean(0); b = int(run.argmin())
         diff = D - D[:, b:b + 1]
         se = diff.std(0) / math.sqrt(len(D))
@@ -117,7 +118,7 @@ class ScreenedCuts:
         self.screened = dict(after_batches=len(D), candidates=len(cuts), kept=[cuts[i] for i in kept])
 
     def narrowed(self):
-        "For `stream`'s `narrow`: once, right after the screening, the states still needed — h_0 … the deepest kept cut's end, the kept cuts' F."
+        "Once, right after the screening: the states the rest of the pass still needs — h_0 … the deepest kept cut's end, the kept cuts' F."
         if self.screened is None or "distance_depth" in self.screened: return None
         self.screened["distance_depth"] = depth = max([e for _, e in self.stats] + [1])
         return range(depth + 1), {s - 1 for s, _ in self.stats} & self.f_needed
@@ -158,14 +159,21 @@ def find_cuts(src, train: Calibration, # the model the pass runs on, and the bat
     f_joint = {s - 1 for s, _ in joint}
     screen = ScreenedCuts(dist, {c: CutStats(*c, d, fit.massive_ratio, 0, len(train)) if joint else _take_nothing for c in race},
                           **screen_options(len(train), sel.screening), f_needed=f_joint) if race else None
-    distance_analysis(src, train, progress=progress, also=screen, f_needed=f_joint, stats=dist,
-                      narrow=None if sel.full_distances or screen is None else screen.narrowed)
+    batches, feed, desc = list(train), dist if screen is None else feed_all([dist, screen]), "distances and statistics" if joint else "distances"
+    after = screen.after if screen is not None and screen.after < len(batches) else len(batches)
+    stream(src, batches[:after], feed, h_needed=range(n + 1), f_needed=f_joint, desc=desc, progress=progress)
+    if after < len(batches):  # the screening, then the rest of the pass only as deep as the cuts still in the race need
+        screen.screen()
+        h, f = (range(n + 1), {s - 1 for s, _ in screen.stats} & f_joint) if sel.full_distances else screen.narrowed()
+        stream(src, batches[after:], feed, h_needed=h, f_needed=f, desc=desc, progress=progress)
+    merge_ranks(dist)  # several processes: each took its share of the batches
     cuts = select_blocks(dist, sel.layers_to_skip, sel.num_cuts, sel.merge_consecutive, sel.min_distance_layer, min_start=min_start)
     if screen is None: return FoundCuts(cuts, dist, joint=bool(joint))
     screening = dict(screen.screened or dict(after_batches=None, candidates=len(race), kept=race))
     screening["kept"] = [f"{a}-{b - 1}" for a, b in screening["kept"]]
     screening.setdefault("distance_depth", None)
     stats = {c: screen.stats[c] for c in cuts if c in screen.stats} if joint else {}  # the chosen cut's; the other candidates' are dropped
+    merge_ranks(*stats.values())
     return FoundCuts(cuts, dist, stats, screening, bool(joint))
 
 # %% ../nbs/08_selection.ipynb #8a380051
@@ -183,6 +191,7 @@ def rank_cuts(model, batches, size, # layers per cut
         stats = {s: CutStats(s, s + size, d, ratio) for s in starts[g:g + group]}
         stream(model, batches, feed_all(stats.values()), h_needed={x for s in stats for x in (s, s + size)},
                f_needed={s - 1 for s in stats}, desc="ranking cuts", progress=progress)
+        merge_ranks(*stats.values())
         for s, cut_stats in stats.items():
             XtX, XtY, yy, _ = cut_stats.sums(statistics)
             out.append(dict(start=s, end=s + size, first_removed=kept[s], last_removed=kept[s + size - 1],

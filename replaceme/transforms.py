@@ -103,6 +103,23 @@ class CutStats:
         self.pos_count = pad(self.pos_count) + pad(other.pos_count)
         return self
 
+    def merge(self, ranks):
+        "Add up every process's statistics, each fed its share of the batches (`merge_ranks` calls this): massive tokens kept in process order, up to the cap."
+        if self.sample_tokens: raise ValueError("A token sample (the cosine fit at the cut) is not merged across processes yet: "
+                                                "use method lstsq, or run one process.")
+        ranks.sum_(self.XtX); ranks.sum_(self.XtY)
+        yy, n, n_massive = ranks.sum_(torch.tensor([self.yy, self.n, self.n_massive], dtype=torch.float64)).tolist()
+        self.yy, self.n, self.n_massive = yy, int(n), int(n_massive)
+        T = int(ranks.max_(torch.tensor([len(self.pos_count)]))[0])
+        self.pos_count = ranks.sum_(torch.cat([self.pos_count, torch.zeros(T - len(self.pos_count), dtype=torch.long)]))
+        parts = ranks.gather((self.massive["pos"], torch.cat(self.massive["rows"]) if self.massive["rows"] else None))
+        pos, rows = [p for ps, _ in parts for p in ps], [r for _, r in parts if r is not None]
+        rows, keep = (torch.cat(rows) if rows else None), min(len(pos), self.max_massive)
+        self.massive = dict(pos=pos[:keep], rows=[rows[:keep]] if keep else [])
+        if len(pos) > keep:  # beyond the cap, as in one process: into the sums
+            Xr, Yr = _massive_xy(rows[keep:].to(self.XtX.device))
+            self.XtX += Xr.T @ Xr; self.XtY += Xr.T @ Yr; self.yy += (Yr * Yr).sum().item()
+
     @property
     def positions(self) -> dict:
         "Massive tokens kept, counted by position."
@@ -157,7 +174,7 @@ def rel_residual(XtX, XtY, yy, T) -> float:
     T = T.double().to(XtX.device)
     return ((yy - 2 * (T * XtY).sum() + (T * (XtX @ T)).sum()) / yy).item()
 
-# %% ../nbs/06_transforms.ipynb #6ffc6677
+# %% ../nbs/06_transforms.ipynb #3143d146
 def _structure(T, structure):
     if structure in (None, "full"): return T
     if structure == "diag": return torch.diag(torch.diagonal(T))
