@@ -15,9 +15,10 @@ from .models import get_layers, set_layers, layers_path, layer_idx_modules, mlp_
 from .surgery import per_layer_config_keys
 
 # %% auto #0
-__all__ = ['TRIM_SLACK', 'StopForward', 'first_output', 'narrowed_sets', 'batch_shaped', 'check_finite', 'OneProcess', 'InMemory',
-           'current_executor', 'use_executor', 'forward_logits', 'make_resident', 'share_of', 'merge_ranks',
-           'gather_ranks', 'sum_ranks', 'check_needed', 'stream', 'feed_all', 'layer_view', 'check_keep', 'run_view']
+__all__ = ['TRIM_SLACK', 'StopForward', 'first_output', 'layer_input', 'with_layer_input', 'narrowed_sets', 'batch_shaped',
+           'check_finite', 'OneProcess', 'InMemory', 'current_executor', 'use_executor', 'forward_logits',
+           'make_resident', 'share_of', 'merge_ranks', 'gather_ranks', 'sum_ranks', 'check_needed', 'stream',
+           'feed_all', 'layer_view', 'check_keep', 'run_view']
 
 # %% ../nbs/04_activations.ipynb #9087e45c
 class StopForward(Exception): "Raised by a hook once everything needed from this batch is caught."
@@ -26,7 +27,13 @@ def first_output(o):
     "A module's main output: the first element of a tuple, or the output itself."
     return o[0] if isinstance(o, (tuple, list)) else o
 
-def _layer_input(args, kwargs): return args[0] if args else kwargs["hidden_states"]
+def layer_input(args, kwargs):
+    "The hidden state a decoder layer is called with, from a forward pre-hook's `args` and `kwargs`."
+    return args[0] if args else kwargs["hidden_states"]
+
+def with_layer_input(args, kwargs, h) -> tuple:
+    "A forward pre-hook's `(args, kwargs)` with the layer's hidden state replaced by `h`."
+    return ((h,) + tuple(args[1:]), kwargs) if args else (args, {**kwargs, "hidden_states": h})
 
 def _hooks(model, h_needed, f_needed, got):
     "Register hooks that store `h_j` under ('h', j) and `F_i` under ('F', i) in `got`."
@@ -41,7 +48,7 @@ def _hooks(model, h_needed, f_needed, got):
         return hook
     want = [("h", j) for j in h_needed] + [("F", i) for i in f_needed]
     def embeddings(m, args, kwargs):
-        got[("h", 0)] = _layer_input(args, kwargs)
+        got[("h", 0)] = layer_input(args, kwargs)
         if all(k in got for k in want): raise StopForward()  # only h_0 wanted: no layer runs
     if 0 in h_needed: hs.append(layers[0].register_forward_pre_hook(embeddings, with_kwargs=True))
     for j in h_needed - {0}: hs.append(layers[j - 1].register_forward_hook(keep(("h", j), j - 1 == deepest)))
@@ -271,10 +278,8 @@ def _run_view_in_memory(model, entries, batches, consumer, h_in, keep, final, st
         got[j] = h.to(store) if store is not None else h
         if not final and j == last: raise StopForward()
     def pre(m, args, kwargs):
-        h = args[0] if args else kwargs["hidden_states"]
-        if "h" in cur:
-            h = cur["h"]
-            args, kwargs = ((h,) + tuple(args[1:]), kwargs) if args else (args, {**kwargs, "hidden_states": h})
+        h = layer_input(args, kwargs)
+        if "h" in cur: h = cur["h"]; args, kwargs = with_layer_input(args, kwargs, h)
         if 0 in keep: put(0, h)
         return args, kwargs
     with layer_view(model, entries) as mods:

@@ -244,7 +244,8 @@ def run_slm_cfg(cfg):
     "SLM as a config says, saved to `save_path` (default: output/<model>-slm); prints what was merged."
     from replaceme.slm import slm_from_config
     from replaceme.distributed import launched
-    if cfg.get("offload") == "layers": raise ValueError("SLM does not run layer by layer yet: set offload: none, or prune with run_replaceme.")
+    if model_config(cfg).offload == "layers":  # asked for, or what `offload: auto` chose for a model too large for memory
+        raise ValueError("SLM does not run layer by layer yet: set offload: none (it needs the whole model in memory), or prune with run_replaceme.")
     if launched(): raise ValueError("SLM does not run on several processes yet: run it as one process (without torchrun).")
     cfg = dict(cfg, model_path=resolve_model_path(cfg.get("model_path")))
     cfg.pop("method", None)

@@ -12,28 +12,70 @@ import psutil
 from pathlib import Path
 import torch
 from tqdm.auto import tqdm
-from accelerate import init_empty_weights
+from accelerate import init_empty_weights, dispatch_model
+from safetensors import safe_open
 from accelerate.utils import named_module_tensors, set_module_tensor_to_device
-from transformers import AutoConfig, AutoModelForCausalLM
+from transformers import AutoConfig, AutoModelForCausalLM, GenerationConfig
 from .models import (get_layers, layers_path, hidden_size, mlp_out_name, mlp_post_norm_name, resolve_dtype,
                               load_model, check_model_path)
 from .activations import (StopForward, first_output, check_needed, check_keep, narrowed_sets, check_finite,
-                                   batch_shaped, layer_view, OneProcess)
+                                   batch_shaped, layer_view, OneProcess, layer_input, with_layer_input)
 
 # %% auto #0
 __all__ = ['offload_device_map', 'load_offloaded', 'checkpoint_bytes', 'free_memory', 'choose_offload', 'onloaded', 'embeddings',
            'LayerByLayer']
 
 # %% ../nbs/15_layerwise.ipynb #f9f9da56
-def offload_device_map(model_path, device="cpu") -> dict:
-    "A `device_map` that puts every decoder layer of the checkpoint at `model_path` on disk and everything else on `device`."
-    with init_empty_weights(): skeleton = AutoModelForCausalLM.from_config(AutoConfig.from_pretrained(model_path))
+def _skeleton(model_path, dtype="auto"):
+    "The model of the checkpoint at `model_path` in `dtype`, every parameter on `meta`: no memory."
+    config = AutoConfig.from_pretrained(model_path)
+    dt = resolve_dtype(dtype)
+    if dt == "auto": dt = getattr(config, "dtype", None) or torch.float32
+    with init_empty_weights(): return AutoModelForCausalLM.from_config(config, dtype=getattr(torch, dt) if isinstance(dt, str) else dt)
+
+def _device_map(skeleton, device) -> dict:
+    "Every decoder layer of `skeleton` on disk, every other module with weights on `device`."
     path = layers_path(skeleton)
     layers = {f"{path}.{i}": "disk" for i in range(len(get_layers(skeleton)))}
     rest = {name: str(device) for name, m in skeleton.named_modules()
             if name and not (name == path or name.startswith(path + "."))
             and any(True for _ in m.parameters(recurse=False)) | any(True for _ in m.buffers(recurse=False))}
     return {**rest, **layers}
+
+def offload_device_map(model_path, device="cpu") -> dict:
+    "A `device_map` that puts every decoder layer of the checkpoint at `model_path` on disk and everything else on `device`."
+    return _device_map(_skeleton(model_path), device)
+
+def _tensor_files(p: Path) -> dict:
+    "The safetensors file of checkpoint folder `p` that holds each tensor, from the files' headers alone."
+    where = {}
+    for f in sorted(p.glob("*.safetensors")):
+        with safe_open(str(f), framework="pt") as sf: where.update(dict.fromkeys(sf.keys(), str(f)))
+    return where
+
+def _own_tensors(model) -> list:
+    "The tensors a checkpoint of `model` holds: its parameters (each tied one once) and persistent buffers."
+    params = [n for n, _ in model.named_parameters()]
+    every_param = {n for n, _ in model.named_parameters(remove_duplicate=False)}
+    return params + [n for n in model.state_dict() if n not in every_param]
+
+def _from_headers(p: Path, dtype, device):
+    "The model with its layers left in the files, from the skeleton and the tensors by name; None where the files' names are not the model's."
+    model, where = _skeleton(p, dtype), _tensor_files(p)
+    names, layer_prefix = _own_tensors(model), layers_path(model) + "."
+    if any(n not in where for n in names): return None  # an older format: transformers renames
+    dt = next(model.parameters()).dtype
+    for n in names:
+        if n.startswith(layer_prefix): continue
+        with safe_open(where[n], framework="pt", device="cpu") as sf: t = sf.get_tensor(n)
+        set_module_tensor_to_device(model, n, device, value=t.to(dt) if t.is_floating_point() else t)
+    model.tie_weights()  # a tied LM head shares the embeddings just read
+    if any(t.device.type == "meta" for n, t in model.state_dict().items() if not n.startswith(layer_prefix)): return None
+    index = {n: dict(safetensors_file=where[n], weight_name=n, dtype=str(dt).removeprefix("torch.")) for n in names if n.startswith(layer_prefix)}
+    dispatch_model(model, _device_map(model, device), main_device=str(device), offload_index=index)  # a string: accelerate compares it with "cpu"
+    model.config._name_or_path = str(p)
+    if (p/"generation_config.json").is_file(): model.generation_config = GenerationConfig.from_pretrained(p)
+    return model.eval()
 
 def load_offloaded(model_path, # a local checkpoint directory (safetensors)
                    dtype="auto", # as `load_model`'s
@@ -47,8 +89,9 @@ def load_offloaded(model_path, # a local checkpoint directory (safetensors)
                          "with save_pretrained (it writes safetensors) first, or set offload: none.")
     said = logging.getLogger("accelerate.big_modeling")  # "some parameters are on the meta device": what was asked for
     level = said.level; said.setLevel(logging.ERROR)
-    try: return AutoModelForCausalLM.from_pretrained(str(model_path), dtype=resolve_dtype(dtype),
-                                                     device_map=offload_device_map(model_path, device)).eval()
+    try:
+        return _from_headers(p, dtype, device) or AutoModelForCausalLM.from_pretrained(
+            str(p), dtype=resolve_dtype(dtype), device_map=offload_device_map(p, device)).eval()
     finally: said.setLevel(level)
 
 # %% ../nbs/15_layerwise.ipynb #9a47e8b9
@@ -112,10 +155,7 @@ def onloaded(module, device):
 # %% ../nbs/15_layerwise.ipynb #6927adda
 def _fed(layer, box):
     "A pre-hook on `layer` that replaces its input with `box['h']`."
-    def feed(m, args, kwargs):
-        h = box["h"]
-        return ((h,) + tuple(args[1:]), kwargs) if args else (args, {**kwargs, "hidden_states": h})
-    return layer.register_forward_pre_hook(feed, with_kwargs=True)
+    return layer.register_forward_pre_hook(lambda m, args, kwargs: with_layer_input(args, kwargs, box["h"]), with_kwargs=True)
 
 def _run(model, batch, device, logits=False):
     "The model's forward on `batch` (the LM head's logits, or the decoder's final state), or None where a hook stopped it."
@@ -128,7 +168,7 @@ def embeddings(model, batches, device) -> list:
     "The residual stream entering the first decoder layer, `h_0`, of every batch: the model's own embedding, caught before any layer runs."
     got = []
     def catch(m, args, kwargs):
-        got.append(args[0] if args else kwargs["hidden_states"]); raise StopForward()
+        got.append(layer_input(args, kwargs)); raise StopForward()
     hook = get_layers(model)[0].register_forward_pre_hook(catch, with_kwargs=True)
     try:
         with torch.no_grad():
