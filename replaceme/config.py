@@ -7,8 +7,8 @@ Docs: https://replaceme.github.io/replaceme/config.html.md"""
 # %% auto #0
 __all__ = ['Count', 'Index', 'NonNegative', 'Positive', 'Fraction', 'SECTIONS', 'REFERENCE_KEYS', 'REFERENCE_NAMES', 'Range',
            'accepts', 'describe', 'ModelConfig', 'CalibrationConfig', 'SelectionConfig', 'FitConfig', 'GuardConfig',
-           'OutputConfig', 'SLMConfig', 'EvalConfig', 'option_types', 'check_option', 'choices', 'options_table',
-           'from_reference', 'known_keys', 'PruneConfig']
+           'OutputConfig', 'HealConfig', 'SLMConfig', 'EvalConfig', 'option_types', 'check_option', 'choices',
+           'options_table', 'from_reference', 'known_keys', 'PruneConfig']
 
 # %% ../nbs/02_config.ipynb #26d36bc0
 import math, os, types
@@ -146,6 +146,24 @@ class OutputConfig:
     distances_path: str | None = None # a folder for distances.csv, .pth and the heatmap
     save_transform_only: bool = False # save the transforms and the report, not the checkpoint
     overwrite: bool = False # replace an existing save_path
+    heal: dict | None = None # heal the pruned model before it is saved, with these healing options (e.g. {max_tokens: 200000}); null: no healing
+
+@dataclass
+class HealConfig:
+    "Healing a pruned model: distillation from the original (`17_heal`); the text comes from the calibration options, or `dataset: teacher`."
+    teacher_path: str | None = None # the original model (in run_replaceme's `heal` block: the model that was pruned)
+    train: Literal["lora", "cut", "full"] = "lora" # what trains: LoRA adapters (merged at the end), the layers next to the cuts, or every weight
+    max_tokens: Count = 200_000 # training tokens (steps × batch_size × max_length)
+    learning_rate: Positive = 1e-4 # AdamW's, decayed linearly to 0
+    lora_r: Count = 16 # the adapters' rank
+    lora_alpha: Positive = 32.0 # the adapters' scale
+    target_modules: str | list[str] = "all-linear" # the modules that get adapters (peft's names)
+    temperature: Positive = 1.0 # the distillation's temperature
+    lm_weight: Annotated[float, Range(0, 1)] = 0.0 # the share of the LM loss mixed into the distillation loss
+    held_out: Count = 8 # sequences held out to choose the best checkpoint
+    eval_every: Count = 25 # steps between held-out evaluations and checkpoints
+    work_dir: str | None = None # where the checkpoints go (null: a temporary folder)
+    resume: bool = False # continue from the newest checkpoint in work_dir
 
 @dataclass
 class SLMConfig:
@@ -172,7 +190,7 @@ class EvalConfig:
     cache: bool | str = True # cache results (true), not (false), or in this folder
 
 # %% ../nbs/02_config.ipynb #f33a8e42
-SECTIONS = (ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, OutputConfig, SLMConfig, EvalConfig)
+SECTIONS = (ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, OutputConfig, HealConfig, SLMConfig, EvalConfig)
 
 def option_types(*sections) -> dict:
     "Each option of `sections` (default: all) with its annotation; an option in two sections must take the same values."

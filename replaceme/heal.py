@@ -20,8 +20,9 @@ from .models import get_layers
 from .surgery import surgery_record
 
 # %% auto #0
-__all__ = ['TRAIN', 'METHODS', 'kd_loss', 'lm_loss', 'rows_of', 'teacher_text', 'collate', 'layers_next_to_cuts', 'trainable',
-           'merged', 'HealTrainer', 'HealResult', 'heal']
+__all__ = ['TRAIN', 'METHODS', 'HEAL_OPTIONS', 'HEAL_KEYS', 'kd_loss', 'lm_loss', 'rows_of', 'teacher_text', 'collate',
+           'layers_next_to_cuts', 'trainable', 'merged', 'HealTrainer', 'HealResult', 'heal', 'heal_rows', 'heal_model',
+           'heal_from_config']
 
 # %% ../nbs/17_heal.ipynb #a4eff981
 def _scored(mask):
@@ -220,17 +221,20 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
 
 class _Bar(TrainerCallback):
     "A progress bar over the steps, with the last training loss, the last held-out loss and tokens per second."
+    def __init__(self): self.bar, self.said = None, {}
     def on_train_begin(self, args, state, control, **kw):
         self.bar, self.t0, self.seen0 = tqdm(total=state.max_steps, initial=state.global_step, desc="healing", unit="step"), time.time(), state.num_input_tokens_seen
-        self.said = {}
-    def on_step_end(self, args, state, control, **kw): self.bar.update(state.global_step - self.bar.n)
+    def on_step_end(self, args, state, control, **kw):
+        if self.bar is not None: self.bar.update(state.global_step - self.bar.n)
     def on_log(self, args, state, control, logs=None, **kw):
         logs = logs or {}
         if "loss" in logs: self.said["loss"] = f"{logs['loss']:.4g}"
         if "eval_loss" in logs: self.said["held-out"] = f"{logs['eval_loss']:.4g}"
+        if self.bar is None: return  # the held-out loss before training
         self.said["tok/s"] = f"{(state.num_input_tokens_seen - self.seen0) / max(time.time() - self.t0, 1e-9):.0f}"
         self.bar.set_postfix(self.said)
-    def on_train_end(self, args, state, control, **kw): self.bar.close()
+    def on_train_end(self, args, state, control, **kw):
+        if self.bar is not None: self.bar.close(); self.bar = None
 
 class _LastStep(TrainerCallback):
     "Evaluate and save at the last step too; and stop after `stop_after` steps (with a checkpoint), as a run that was cut short."
@@ -238,3 +242,66 @@ class _LastStep(TrainerCallback):
     def on_step_end(self, args, state, control, **kw):
         if state.global_step == state.max_steps: control.should_evaluate = control.should_save = True
         if self.stop_after and state.global_step >= self.stop_after: control.should_save = control.should_training_stop = True
+
+# %% ../nbs/17_heal.ipynb #ba169614
+from .config import CalibrationConfig, HealConfig, ModelConfig, option_types, check_option
+
+HEAL_OPTIONS = set(option_types(CalibrationConfig, HealConfig))  # what a `heal:` block may set
+HEAL_KEYS = {"method", "save_path", "overwrite", *option_types(ModelConfig), *HEAL_OPTIONS} - {"use_4bit", "offload", "state_gib"}  # run_heal's
+
+def _pick(section, cfg: dict):
+    "The options of `section` that `cfg` sets, as a `section`."
+    return section(**{k: v for k, v in cfg.items() if k in option_types(section)})
+
+def heal_rows(tokenizer, teacher, c: CalibrationConfig, h: HealConfig) -> list:
+    "The healing text as rows: the teacher's own (`dataset: teacher`), or the calibration data as `c` says."
+    if c.dataset == "teacher":
+        return teacher_text(teacher, tokenizer, samples=c.dataset_size or math.ceil(h.max_tokens / c.max_length) + h.held_out, length=c.max_length)
+    from replaceme.data import calibration_data
+    return rows_of(calibration_data(tokenizer, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size))
+
+def heal_model(student, teacher, tokenizer, options: dict, # calibration and healing options (keys of `HEAL_OPTIONS`), checked here
+               method: str = "kd", progress: bool = True) -> HealResult:
+    "Heal `student` from `teacher` as the flat `options` say: the text, then `heal`."
+    unknown = sorted(set(options) - HEAL_OPTIONS)
+    if unknown: raise ValueError(f"Unknown healing option(s) {unknown}. Known: {sorted(HEAL_OPTIONS)}.")
+    options = {k: check_option(k, v) for k, v in options.items()}
+    c, h = _pick(CalibrationConfig, options), _pick(HealConfig, options)
+    rows = heal_rows(tokenizer, teacher, c, h)
+    steps = max(1, h.max_tokens // (c.batch_size * c.max_length))
+    res = heal(student, teacher if method == "kd" else None, rows, tokenizer.pad_token_id, method, h.train, steps, c.batch_size, h.learning_rate,
+               h.temperature, h.lm_weight, h.lora_r, int(h.lora_alpha), h.target_modules, h.held_out, min(h.eval_every, steps), h.work_dir,
+               h.resume, progress=progress)
+    res.report["data"] = dict(dataset=c.dataset, sequences=len(rows), max_length=c.max_length)
+    return res
+
+def _restore_record(model, path):
+    "Give a model loaded from a pruned checkpoint the surgery record its report keeps (which layers were cut), where there is one."
+    p = Path(str(path))/"replaceme_report.json"
+    if p.is_file():
+        import json
+        rep = json.loads(p.read_text())
+        model.replaceme_record = {k: rep[k] for k in ("original_num_layers", "kept_layers", "removed_layers", "transforms") if k in rep}
+    return model
+
+def heal_from_config(cfg: dict, progress: bool = True) -> HealResult:
+    "What `run_heal` does: load the pruned model and its teacher as `cfg` says, heal, and save to `save_path`."
+    from replaceme.models import load, load_model, load_tokenizer
+    from replaceme.surgery import check_destination, save_pruned
+    method = cfg.get("method", "kd")
+    if method not in METHODS: raise ValueError(f"method must be one of {list(METHODS)} for healing, got {method!r}.")
+    for k, why in [("model_path", "the pruned model"), ("save_path", "where the healed model goes")] + \
+                  ([("teacher_path", "the original model; or method: lm")] if method == "kd" else []):
+        if not cfg.get(k): raise ValueError(f"{k} is missing from the config: {why}.")
+    check_destination(cfg["model_path"], cfg["save_path"], bool(cfg.get("overwrite", False)))  # before any work
+    dtype, device, token = cfg.get("dtype", "auto"), cfg.get("device", "cpu"), cfg.get("token")
+    student, tok = load(cfg["model_path"], dtype=dtype, device=device, token=token)
+    _restore_record(student, cfg["model_path"])
+    teacher = None
+    if method == "kd":
+        if load_tokenizer(cfg["teacher_path"], token).get_vocab() != tok.get_vocab():
+            raise ValueError("The teacher's tokenizer is not the pruned model's: heal a model with the model it was pruned from.")
+        teacher = load_model(cfg["teacher_path"], dtype=dtype, device=device, token=token)
+    res = heal_model(student, teacher, tok, {k: v for k, v in cfg.items() if k in HEAL_OPTIONS and k != "teacher_path"}, method, progress)
+    save_pruned(res.model, tok, cfg["save_path"], report=dict(heal=res.report), overwrite=bool(cfg.get("overwrite", False)))
+    return res
