@@ -256,6 +256,7 @@ def _pick(section, cfg: dict):
 def heal_rows(tokenizer, teacher, c: CalibrationConfig, h: HealConfig) -> list:
     "The healing text as rows: the teacher's own (`dataset: teacher`), or the calibration data as `c` says."
     if c.dataset == "teacher":
+        if teacher is None: raise ValueError("dataset: teacher asks the original model to write the text: give teacher_path (method kd), or a dataset.")
         return teacher_text(teacher, tokenizer, samples=c.dataset_size or math.ceil(h.max_tokens / c.max_length) + h.held_out, length=c.max_length)
     from replaceme.data import calibration_data
     return rows_of(calibration_data(tokenizer, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size))
@@ -276,13 +277,13 @@ def heal_model(student, teacher, tokenizer, options: dict, # calibration and hea
     return res
 
 def _restore_record(model, path):
-    "Give a model loaded from a pruned checkpoint the surgery record its report keeps (which layers were cut), where there is one."
+    "Give a model loaded from a pruned checkpoint the surgery record its report keeps (which layers were cut); the report, or None."
     p = Path(str(path))/"replaceme_report.json"
-    if p.is_file():
-        import json
-        rep = json.loads(p.read_text())
-        model.replaceme_record = {k: rep[k] for k in ("original_num_layers", "kept_layers", "removed_layers", "transforms") if k in rep}
-    return model
+    if not p.is_file(): return None
+    import json
+    rep = json.loads(p.read_text())
+    model.replaceme_record = {k: rep[k] for k in ("original_num_layers", "kept_layers", "removed_layers", "transforms") if k in rep}
+    return rep
 
 def heal_from_config(cfg: dict, progress: bool = True) -> HealResult:
     "What `run_heal` does: load the pruned model and its teacher as `cfg` says, heal, and save to `save_path`."
@@ -296,12 +297,12 @@ def heal_from_config(cfg: dict, progress: bool = True) -> HealResult:
     check_destination(cfg["model_path"], cfg["save_path"], bool(cfg.get("overwrite", False)))  # before any work
     dtype, device, token = cfg.get("dtype", "auto"), cfg.get("device", "cpu"), cfg.get("token")
     student, tok = load(cfg["model_path"], dtype=dtype, device=device, token=token)
-    _restore_record(student, cfg["model_path"])
+    pruning = _restore_record(student, cfg["model_path"])
     teacher = None
     if method == "kd":
         if load_tokenizer(cfg["teacher_path"], token).get_vocab() != tok.get_vocab():
             raise ValueError("The teacher's tokenizer is not the pruned model's: heal a model with the model it was pruned from.")
         teacher = load_model(cfg["teacher_path"], dtype=dtype, device=device, token=token)
     res = heal_model(student, teacher, tok, {k: v for k, v in cfg.items() if k in HEAL_OPTIONS and k != "teacher_path"}, method, progress)
-    save_pruned(res.model, tok, cfg["save_path"], report=dict(heal=res.report), overwrite=bool(cfg.get("overwrite", False)))
+    save_pruned(res.model, tok, cfg["save_path"], report=dict(heal=res.report, pruning=pruning), overwrite=bool(cfg.get("overwrite", False)))
     return res
