@@ -20,8 +20,8 @@ from .guard import trial_loss
 from .config import FitConfig, SelectionConfig, choices
 
 # %% auto #0
-__all__ = ['SELECTIONS', 'JOINT_PASS_BYTES', 'SCREEN', 'cuts_from_indices', 'ScreenedCuts', 'screen_options', 'FoundCuts',
-           'find_cuts', 'rank_cuts', 'snapshot_layers', 'restore_layers', 'cut_loss', 'save_ranking']
+__all__ = ['SELECTIONS', 'JOINT_PASS_BYTES', 'SCREEN', 'cuts_from_indices', 'ScreenedCuts', 'screen_options', 'screened_pass',
+           'FoundCuts', 'find_cuts', 'rank_cuts', 'snapshot_layers', 'restore_layers', 'cut_loss', 'save_ranking']
 
 # %% ../nbs/08_selection.ipynb #839bbf97
 def cuts_from_indices(indices, n_layers, need_previous=True) -> list[tuple[int, int]]:
@@ -134,6 +134,23 @@ def screen_options(n_batches, changes: dict | None = None, # keys of `SCREEN` to
     return dict(after=after, z=c["z"], rel=c["rel"], max_keep=c["max_keep"])
 
 # %% ../nbs/08_selection.ipynb #60ebe463
+def screened_pass(src, batches, dist: DistanceStats, screen: ScreenedCuts | None = None,
+                  f_needed=(), # the MLP outputs the screened candidates' statistics take
+                  full_distances=False, # every batch through every layer, even after the screening
+                  desc="distances", progress=True) -> DistanceStats:
+    "The distance pass over `batches` feeding `dist` (and `screen`, which screens after its `after` batches); `dist` merged over processes."
+    n, batches = num_layers(src), list(batches)
+    feed = dist if screen is None else feed_all([dist, screen])
+    after = screen.after if screen is not None and screen.after < len(batches) else len(batches)
+    stream(src, batches[:after], feed, h_needed=range(n + 1), f_needed=f_needed, desc=desc, progress=progress)
+    if after < len(batches):
+        screen.screen()
+        h, f = (range(n + 1), {s - 1 for s, _ in screen.stats} & set(f_needed)) if full_distances else screen.narrowed()
+        stream(src, batches[after:], feed, h_needed=h, f_needed=f, desc=desc, progress=progress)
+    merge_ranks(dist)  # several processes: each took its share of the batches
+    return dist
+
+# %% ../nbs/08_selection.ipynb #70e6b303
 @dataclass
 class FoundCuts:
     "The cuts to make (original numbering, half-open), and what the pass that found them measured."
@@ -159,14 +176,7 @@ def find_cuts(src, train: Calibration, # the model the pass runs on, and the bat
     f_joint = {s - 1 for s, _ in joint}
     screen = ScreenedCuts(dist, {c: CutStats(*c, d, fit.massive_ratio, 0, len(train)) if joint else _take_nothing for c in race},
                           **screen_options(len(train), sel.screening), f_needed=f_joint) if race else None
-    batches, feed, desc = list(train), dist if screen is None else feed_all([dist, screen]), "distances and statistics" if joint else "distances"
-    after = screen.after if screen is not None and screen.after < len(batches) else len(batches)
-    stream(src, batches[:after], feed, h_needed=range(n + 1), f_needed=f_joint, desc=desc, progress=progress)
-    if after < len(batches):  # the screening, then the rest of the pass only as deep as the cuts still in the race need
-        screen.screen()
-        h, f = (range(n + 1), {s - 1 for s, _ in screen.stats} & f_joint) if sel.full_distances else screen.narrowed()
-        stream(src, batches[after:], feed, h_needed=h, f_needed=f, desc=desc, progress=progress)
-    merge_ranks(dist)  # several processes: each took its share of the batches
+    screened_pass(src, train, dist, screen, f_joint, sel.full_distances, "distances and statistics" if joint else "distances", progress)
     cuts = select_blocks(dist, sel.layers_to_skip, sel.num_cuts, sel.merge_consecutive, sel.min_distance_layer, min_start=min_start)
     if screen is None: return FoundCuts(cuts, dist, joint=bool(joint))
     screening = dict(screen.screened or dict(after_batches=None, candidates=len(race), kept=race))
@@ -176,7 +186,7 @@ def find_cuts(src, train: Calibration, # the model the pass runs on, and the bat
     merge_ranks(*stats.values())
     return FoundCuts(cuts, dist, stats, screening, bool(joint))
 
-# %% ../nbs/08_selection.ipynb #8a380051
+# %% ../nbs/08_selection.ipynb #c7a67f48
 def rank_cuts(model, batches, size, # layers per cut
               min_original=0, # no cut may start below this original layer (min_distance_layer)
               ratio=10.0, statistics="robust", alpha=0.0, diag=False,
@@ -222,7 +232,7 @@ def cut_loss(model, s, e, T, batches) -> float:
         return trial_loss(model, s - 1, T, batches)
     finally: restore_layers(model, snap)
 
-# %% ../nbs/08_selection.ipynb #bcd6885e
+# %% ../nbs/08_selection.ipynb #ce214c7c
 def save_ranking(rows, out_dir):
     "Write the candidate ranking as `selection.csv` and `selection.png` (criterion, and loss where computed)."
     import pandas as pd
