@@ -277,12 +277,12 @@ def heal_model(student, teacher, tokenizer, options: dict, # calibration and hea
     return res
 
 def _restore_record(model, path):
-    "Give a model loaded from a pruned checkpoint the surgery record its report keeps (which layers were cut); the report, or None."
+    "Give a model loaded from a pruned checkpoint the surgery record its report keeps (which layers, channels and heads were cut); the report, or None."
     p = Path(str(path))/"replaceme_report.json"
     if not p.is_file(): return None
     import json
     rep = json.loads(p.read_text())
-    model.replaceme_record = {k: rep[k] for k in ("original_num_layers", "kept_layers", "removed_layers", "transforms") if k in rep}
+    model.replaceme_record = {k: rep[k] for k in ("original_num_layers", "kept_layers", "removed_layers", "transforms", "width") if k in rep}
     return rep
 
 def heal_from_config(cfg: dict, progress: bool = True) -> HealResult:
