@@ -190,7 +190,8 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
                              logging_steps=max(1, eval_every // 5), report_to=[], remove_unused_columns=False, disable_tqdm=True,
                              activation_checkpointing=gradient_checkpointing, bf16=bf16, use_cpu=not torch.cuda.is_available(),
                              include_num_input_tokens_seen=True, dataloader_num_workers=0, save_only_model=False)
-    callbacks = [_LastStep(stop_after)] + ([_Bar()] if progress else [])
+    last = _LastStep(stop_after)
+    callbacks = [last] + ([_Bar()] if progress else [])
     trainer = HealTrainer(model=model, args=args, train_dataset=train_rows, eval_dataset=held_rows, data_collator=lambda rs: collate(rs, pad_id),
                           teacher=teacher, method=method, temperature=temperature, lm_weight=lm_weight, callbacks=callbacks)
     trainer.remove_callback(PrinterCallback)  # the logs go to the report and the progress bar
@@ -208,8 +209,9 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
         best_loss, kept = start_loss, "start (training did not lower the held-out loss)"
     seconds = time.time() - t0
     tokens = int(trainer.state.num_input_tokens_seen)
-    report = dict(method=method, train=train, steps=trainer.state.global_step, tokens_trained=tokens, seconds=round(seconds, 1),
-                  tokens_per_s=round(tokens / max(out.metrics.get("train_runtime", seconds), 1e-9), 1),
+    this_run = tokens - last.seen_at_start  # a resumed run: the tokens of the run before are not this run's
+    report = dict(method=method, train=train, steps=trainer.state.global_step, tokens_trained=tokens, tokens_this_run=this_run,
+                  seconds=round(seconds, 1), tokens_per_s=round(this_run / max(out.metrics.get("train_runtime", seconds), 1e-9), 1),
                   trainable_parameters=sum(v.numel() for v in start.values()), lr=lr, batch_size=batch_size,
                   temperature=temperature, lm_weight=lm_weight, held_out_sequences=len(held_rows),
                   held_out_loss=dict(start=start_loss, end=best_loss), kept=kept,
@@ -238,7 +240,8 @@ class _Bar(TrainerCallback):
 
 class _LastStep(TrainerCallback):
     "Evaluate and save at the last step too; and stop after `stop_after` steps (with a checkpoint), as a run that was cut short."
-    def __init__(self, stop_after=None): self.stop_after = stop_after
+    def __init__(self, stop_after=None): self.stop_after, self.seen_at_start = stop_after, 0
+    def on_train_begin(self, args, state, control, **kw): self.seen_at_start = state.num_input_tokens_seen  # after a resume: the earlier run's
     def on_step_end(self, args, state, control, **kw):
         if state.global_step == state.max_steps: control.should_evaluate = control.should_save = True
         if self.stop_after and state.global_step >= self.stop_after: control.should_save = control.should_training_stop = True
