@@ -181,7 +181,7 @@ class TargetConfig:
     "Pruning to a size (`19_prune`): by depth, by width, or by the split of the two that does best."
     prune: Literal["fused", "depth", "width"] = "fused" # layers only (ReplaceMe), MLP channels and heads only, or the split of both with the lowest held-out calibration loss
     target_ratio: Annotated[float, Range(0, 1, open_lo=True)] = 0.2 # the fraction of the decoder layers' parameters to remove (embeddings and LM head not counted)
-    importance: Literal["output", "activation"] = "output" # how channels and heads are ranked (`18_width`)
+    importance: Literal["output", "activation", "taylor"] = "output" # how channels and heads are ranked (`18_width`)
     heads: Literal["queries", "groups"] = "queries" # query heads removed evenly within the KV groups, or whole groups
     head_ratio: Annotated[float, Range(0, 1)] = 0.0 # where width is cut, the fraction of query heads removed (MLP channels make up the rest)
     splits: Count = 4 # fused: depth/width splits tried, evenly from all-width to all-depth

@@ -7,14 +7,16 @@ Docs: https://replaceme.github.io/replaceme/width.html.md"""
 # %% ../nbs/18_width.ipynb #e08c36f2
 from __future__ import annotations
 import copy
+from contextlib import contextmanager
 from dataclasses import dataclass
+from tqdm.auto import tqdm
 import torch
 from torch import nn
 from accelerate import init_empty_weights
 from transformers import AutoModelForCausalLM
 from transformers.pytorch_utils import Conv1D
 from .models import get_layers, layers_path, hidden_size, mlp_out_name
-from .activations import stream, merge_ranks
+from .activations import stream, merge_ranks, share_of
 from .surgery import surgery_record, param_count
 
 # %% auto #0
@@ -79,11 +81,11 @@ def parameter_counts(model) -> dict:
     return dict(decoder=decoder, other=param_count(model) - decoder)
 
 # %% ../nbs/18_width.ipynb #d2fe766d
-IMPORTANCES = ("output", "activation")
+IMPORTANCES = ("output", "activation", "taylor")
 
 class WidthStats:
     "Per layer, a score for each MLP channel and each query head, summed over the real tokens of the calibration pass."
-    def __init__(self, model, importance: str = "output", # 'output' (what each writes into the residual stream) or 'activation' (its input's magnitude)
+    def __init__(self, model, importance: str = "output", # 'output' (what each writes into the residual stream), 'activation' (its input's magnitude) or 'taylor'
                 ):
         if importance not in IMPORTANCES: raise ValueError(f"importance must be one of {IMPORTANCES}, not {importance!r}.")
         self.importance, self.mask, d = importance, None, hidden_size(model)
@@ -109,7 +111,16 @@ class WidthStats:
         if self.mask is None: return None
         return x.reshape(self.mask.numel(), -1)[self.mask.to(x.device)].double()
 
+    def _on_gradient(self, x, add):
+        "Taylor: once the backward pass reaches `x`, call `add` with g·x of the real tokens (tokens × width)."
+        mask = self.mask
+        if mask is None or not x.requires_grad: return
+        rows = lambda t: t.reshape(mask.numel(), -1)[mask.to(t.device)].double()
+        def hook(g): add(rows(g) * rows(x.detach()))  # returns None: the gradient flows on unchanged
+        x.register_hook(hook)
+
     def _channel(self, i, proj, x):
+        if self.importance == "taylor": return self._on_gradient(x, lambda gx: self.channels[i].add_(gx.sum(0).cpu()))
         x = self._real(x)
         if x is None: return
         self.tokens[i] += len(x)
@@ -120,6 +131,8 @@ class WidthStats:
 
     def _head(self, i, proj, x):
         a = self.attention[i]
+        if self.importance == "taylor":
+            return self._on_gradient(x, lambda gx: self.heads[i].add_(gx.reshape(len(gx), a.heads, a.head_dim).sum((0, 2)).cpu()))
         x = self._real(x)
         if x is None: return
         x = x.reshape(-1, a.heads, a.head_dim)
@@ -138,24 +151,50 @@ class WidthStats:
         for t in (self.channels, self.heads, self.tokens): ranks.sum_(t)
 
     def scores(self) -> tuple[torch.Tensor, torch.Tensor]:
-        "(layers × channels, layers × heads): per token means for `activation`, sums for `output` (a ranking, either way)."
+        "(layers × channels, layers × heads): sums for `output`, per token means for `activation`, |sums| for `taylor` (a ranking, each)."
         if self.importance == "output": return self.channels.clone(), self.heads.clone()
+        if self.importance == "taylor": return self.channels.abs(), self.heads.abs()
         n = self.tokens.clamp(min=1)[:, None]
         return self.channels / n, self.heads / n
 
 # %% ../nbs/18_width.ipynb #6afe1324
+@contextmanager
+def _frozen(model):
+    "Within the block no parameter of `model` asks for a gradient; as before afterwards."
+    asked = [p for p in model.parameters() if p.requires_grad]
+    for p in asked: p.requires_grad_(False)
+    try: yield model
+    finally:
+        for p in asked: p.requires_grad_(True)
+
+def _taylor_pass(model, calibration, progress):
+    "A forward and backward pass of the LM loss per batch (this process's share), the gradients reaching the activations only."
+    if any(p.is_meta for p in model.parameters()):
+        raise ValueError("importance: taylor needs a backward pass through the whole model, which cannot run with its layers left on disk: "
+                         "load it whole (offload: none) or use importance: output.")
+    dev = next(model.parameters()).device
+    hook = model.get_input_embeddings().register_forward_hook(lambda m, a, o: o.requires_grad_())  # the graph starts at the embeddings
+    try:
+        with _frozen(model), torch.enable_grad():
+            for b in tqdm(share_of(list(calibration)), desc="width scores (taylor)", disable=not progress, leave=False):
+                ids, mask = b["input_ids"].to(dev), b["attention_mask"].to(dev)
+                model(input_ids=ids, attention_mask=mask, labels=ids.masked_fill(mask == 0, -100), use_cache=False).loss.backward()
+    finally: hook.remove()
+
 def width_scores(model, calibration, # the `Calibration` (or list of batches) to score on
                  importance: str = "output", # see `WidthStats`
                  progress: bool = True,
                 ) -> WidthStats:
-    "Score every MLP channel and query head of `model` in one pass over `calibration`, on the current executor."
+    "Score every MLP channel and query head of `model` in one pass over `calibration`, on the current executor (`taylor`: forward and backward, in memory)."
     stats = WidthStats(model, importance)
-    try: stream(model, calibration, lambda h, F, m: None, h_needed={len(get_layers(model))}, desc="width scores", progress=progress)
+    try:
+        if importance == "taylor": _taylor_pass(model, calibration, progress)
+        else: stream(model, calibration, lambda h, F, m: None, h_needed={len(get_layers(model))}, desc="width scores", progress=progress)
     finally: stats.remove()
     merge_ranks(stats)
     return stats
 
-# %% ../nbs/18_width.ipynb #21fe9df0
+# %% ../nbs/18_width.ipynb #5702fd0c
 HEAD_MODES = ("queries", "groups")
 
 def keep_top(scores, keep: int) -> list:
@@ -174,7 +213,7 @@ def keep_heads(scores, # (heads,) one layer's query-head scores
     per_group = keep // kv_heads
     return [k * group + j for k in range(kv_heads) for j in keep_top(scores.reshape(kv_heads, group)[k], per_group)], list(range(kv_heads))
 
-# %% ../nbs/18_width.ipynb #f67593e7
+# %% ../nbs/18_width.ipynb #2814595c
 def _round_keep(total: int, ratio: float, unit: int) -> int:
     "How many of `total` stay when a `ratio` of them goes, in whole `unit`s, at least one unit."
     if not 0 <= ratio < 1: raise ValueError(f"A width ratio is the fraction removed, from 0 up to (not including) 1; got {ratio}.")
@@ -200,7 +239,7 @@ def widths_kept(model, mlp_ratio: float = 0.0, # the fraction of MLP channels re
     unit = group if heads == "groups" or group == 1 else att.kv_heads
     return channels, _round_keep(att.heads, head_ratio, unit)
 
-# %% ../nbs/18_width.ipynb #fd2e52db
+# %% ../nbs/18_width.ipynb #4af0feca
 MLP_WIDTH_KEYS = ("intermediate_size", "ffn_dim", "n_inner", "ffn_hidden_size")  # the config key of the MLP width, by family
 
 def _take(t, idx, dim): return t.index_select(dim, torch.tensor(idx, dtype=torch.long, device=t.device))
@@ -253,7 +292,7 @@ def _rebuilt(model, cfg, sd):
     new.generation_config = copy.deepcopy(model.generation_config)
     return new.to(next(model.parameters()).device).eval()
 
-# %% ../nbs/18_width.ipynb #ba1eea26
+# %% ../nbs/18_width.ipynb #2c9aadd1
 def _width_record(model, channels: dict, heads: dict) -> list:
     "Per layer, in the original numbering: the original layer and which of its original channels and heads stay."
     rec, att0 = surgery_record(model), attention_parts(get_layers(model)[0])
@@ -290,7 +329,7 @@ def cut_width(model, channels: dict, # {layer position: the MLP channels that st
     new.replaceme_record["width"] = dict(**record, layers=_width_record(model, channels, heads))
     return new
 
-# %% ../nbs/18_width.ipynb #cce6a670
+# %% ../nbs/18_width.ipynb #57adeab8
 def width_prune(model, calibration, # the model, and the `Calibration` to score its channels and heads on
                 mlp_ratio: float = 0.0, # the fraction of MLP channels removed
                 head_ratio: float = 0.0, # the fraction of query heads removed
