@@ -146,12 +146,10 @@ def run_pipeline(cfg: dict, method=None):
 
 def _heal_pruned(res, tok, cfg: dict, m: ModelConfig, block: dict):
     "Heal the model `res` holds from the model it was pruned from (loaded again), as the `heal:` block says; the report records it."
-    from replaceme.heal import heal_model
+    from replaceme.heal import heal_block
     from replaceme.models import load_model
     teacher = load_model(resolve_model_path(cfg.get("model_path")), dtype=m.dtype, device=m.device, token=m.token)
-    calibration = {k: cfg[k] for k in option_types(CalibrationConfig) if k in cfg}
-    healed = heal_model(res.model, teacher, tok, {**calibration, **block})
-    res.model, res.report["heal"] = healed.model, healed.report
+    heal_block(res, teacher, tok, cfg, block)
 
 def distances_only(cfg: dict):
     "Distance analysis as a config says: CSV, distances.pth and heatmap in `distances_path`; the chosen blocks."

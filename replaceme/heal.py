@@ -22,7 +22,7 @@ from .surgery import surgery_record
 # %% auto #0
 __all__ = ['TRAIN', 'METHODS', 'HEAL_OPTIONS', 'HEAL_KEYS', 'kd_loss', 'lm_loss', 'rows_of', 'teacher_text', 'collate',
            'layers_next_to_cuts', 'trainable', 'merged', 'HealTrainer', 'HealResult', 'heal', 'heal_rows', 'heal_model',
-           'heal_from_config']
+           'heal_block', 'heal_from_config']
 
 # %% ../nbs/17_heal.ipynb #a4eff981
 def _scored(mask):
@@ -278,6 +278,15 @@ def heal_model(student, teacher, tokenizer, options: dict, # calibration and hea
                h.resume, progress=progress)
     res.report["data"] = dict(dataset=c.dataset, sequences=len(rows), max_length=c.max_length)
     return res
+
+def heal_block(result, teacher, tokenizer, cfg: dict, # a result holding `model` and `report`; the original model; a pruning config
+               block: dict, # the config's `heal:` block: healing options, over the config's calibration keys
+               progress: bool = True):
+    "Heal the model `result` holds from `teacher` as a pruning config's `heal:` block says (on the config's calibration text unless the block names its own); the report records it."
+    calibration = {k: cfg[k] for k in option_types(CalibrationConfig) if k in cfg}
+    healed = heal_model(result.model, teacher, tokenizer, {**calibration, **block}, progress=progress)
+    result.model, result.report["heal"] = healed.model, healed.report
+    return result
 
 def _restore_record(model, path):
     "Give a model loaded from a pruned checkpoint the surgery record its report keeps (which layers, channels and heads were cut); the report, or None."

@@ -173,7 +173,7 @@ def prune_to_size(model, tokenizer, calibration, # the model (left unchanged), i
 
 # %% ../nbs/19_prune.ipynb #1f8ee24e
 PRUNE_REFUSED = ("layers_to_skip", "remove_layers", "num_cuts", "use_4bit")  # keys of the pipeline that run_prune sets itself, or cannot take
-PRUNE_KEYS = {"method", "save_path", "overwrite", *option_types(ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, TargetConfig)} - set(PRUNE_REFUSED)
+PRUNE_KEYS = {"method", "save_path", "overwrite", "heal", *option_types(ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, TargetConfig)} - set(PRUNE_REFUSED)
 
 def prune_from_config(cfg: dict, progress: bool = True) -> tuple[SizeResult, Path]:
     "What `run_prune` does: load the model, prune it to the config's size, save it; the result and where it went."
@@ -196,5 +196,8 @@ def prune_from_config(cfg: dict, progress: bool = True) -> tuple[SizeResult, Pat
     c = config.calibration
     cal = calibration_data(tok, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size, cfg.get("token"))
     res = prune_to_size(model, tok, cal, target, config, progress)
+    if cfg.get("heal") is not None:  # distil the pruned copy from the original, still in memory and unchanged
+        from replaceme.heal import heal_block
+        heal_block(res, model, tok, cfg, check_option("heal", cfg["heal"]), progress)
     res.save(save_path, overwrite=bool(cfg.get("overwrite", False)))
     return res, save_path

@@ -275,7 +275,7 @@ def slm(model, tokenizer,
     return SLMResult(model, tokenizer, [tuple(w) for w in orig], sims, report)
 
 # %% ../nbs/10_slm.ipynb #11b72b05
-SLM_KEYS = {"method", "save_path", "overwrite", *option_types(ModelConfig, CalibrationConfig, SLMConfig)} - {"use_4bit"}  # the keys of `02_config` SLM reads
+SLM_KEYS = {"method", "save_path", "overwrite", "heal", *option_types(ModelConfig, CalibrationConfig, SLMConfig)} - {"use_4bit"}  # the keys of `02_config` SLM reads
 
 def slm_from_config(cfg: dict) -> SLMResult:
     "Run `slm` from a dict of YAML keys (model_path required); saves to `save_path` when given."
@@ -290,5 +290,9 @@ def slm_from_config(cfg: dict) -> SLMResult:
     kw = {k: cfg[k] for k in ("dataset", "dataset_column", "dataset_subset", "dataset_size", "batch_size", "max_length", "threshold",
                               "target_layers", "similarity", "weight_factor", "norms", "start_layer", "min_layer", "token") if k in cfg}
     res = slm(model, tok, **kw)
+    if cfg.get("heal") is not None:  # distil the merged model from the original, loaded again (SLM merged the layers in place)
+        from replaceme.heal import heal_block
+        teacher = load(cfg["model_path"], dtype=cfg.get("dtype", "auto"), device=cfg.get("device", "cpu"), token=cfg.get("token"))[0]
+        heal_block(res, teacher, tok, cfg, cfg["heal"])
     if save_path: res.save(save_path, overwrite=overwrite)
     return res
