@@ -11,7 +11,7 @@ from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 from .config import TargetConfig, PruneConfig, ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, option_types, check_option
 from .models import get_layers, hidden_size, num_layers
-from .width import mlp_parts, attention_parts, parameter_counts, width_scores, keep_top, keep_heads, cut_width, widths_kept
+from .width import in_width, out_width, mlp_parts, attention_parts, parameter_counts, width_scores, keep_top, keep_heads, cut_width, widths_kept
 from .pipeline import replaceme, default_holdout
 from .guard import holdout_loss
 from .surgery import save_pruned, check_destination
@@ -43,19 +43,17 @@ class LayerUnits:
 
 def _row_params(m) -> int:
     "Parameters in one output row of projection `m` (its weight's row and its bias)."
-    from replaceme.width import _in_width
-    return _in_width(m) + (m.bias is not None)
+    return in_width(m) + (m.bias is not None)
 
 def layer_units(model) -> LayerUnits:
     "The units of the first decoder layer of `model` (layers are alike: the config holds one width of each)."
-    from replaceme.width import _out_width
     layer, d = get_layers(model)[0], hidden_size(model)
     mlp, att = mlp_parts(layer, d), attention_parts(layer)
-    per_channel = sum(_row_params(layer.get_submodule(n)) * (2 if n in mlp.fused else 1) for n in mlp.ins) + _out_width(layer.get_submodule(mlp.out))
+    per_channel = sum(_row_params(layer.get_submodule(n)) * (2 if n in mlp.fused else 1) for n in mlp.ins) + out_width(layer.get_submodule(mlp.out))
     q = kv = per_q = per_kv = 0
     if att:
         q, kv, hd = att.heads, att.kv_heads, att.head_dim
-        per_q = hd * (_row_params(layer.get_submodule(att.q)) + _out_width(layer.get_submodule(att.o)))
+        per_q = hd * (_row_params(layer.get_submodule(att.q)) + out_width(layer.get_submodule(att.o)))
         per_kv = hd * (_row_params(layer.get_submodule(att.k)) + _row_params(layer.get_submodule(att.v)))
     total = sum(p.numel() for p in layer.parameters())
     return LayerUnits(total - per_channel * mlp.width - per_q * q - per_kv * kv, per_channel, per_q, per_kv, mlp.width, q, kv)

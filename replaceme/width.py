@@ -20,13 +20,19 @@ from .activations import stream, merge_ranks, share_of
 from .surgery import surgery_record, param_count
 
 # %% auto #0
-__all__ = ['IMPORTANCES', 'HEAD_MODES', 'MLP_WIDTH_KEYS', 'MLPParts', 'mlp_parts', 'AttentionParts', 'attention_parts',
-           'parameter_counts', 'WidthStats', 'width_scores', 'keep_top', 'keep_heads', 'widths_kept', 'cut_width',
-           'width_prune']
+__all__ = ['IMPORTANCES', 'HEAD_MODES', 'MLP_WIDTH_KEYS', 'in_width', 'out_width', 'MLPParts', 'mlp_parts', 'AttentionParts',
+           'attention_parts', 'parameter_counts', 'WidthStats', 'width_scores', 'keep_top', 'keep_heads', 'widths_kept',
+           'cut_width', 'width_prune']
 
 # %% ../nbs/18_width.ipynb #275be1e3
-def _in_width(m) -> int: return m.nx if isinstance(m, Conv1D) else m.in_features
-def _out_width(m) -> int: return m.nf if isinstance(m, Conv1D) else m.out_features
+def in_width(m) -> int:
+    "Input features of a projection (a `Linear`, or GPT-2's `Conv1D` whose weight is stored transposed)."
+    return m.nx if isinstance(m, Conv1D) else m.in_features
+
+def out_width(m) -> int:
+    "Output features of a projection."
+    return m.nf if isinstance(m, Conv1D) else m.out_features
+
 def _is_projection(m) -> bool: return isinstance(m, (nn.Linear, Conv1D))
 
 @dataclass
@@ -42,10 +48,10 @@ def mlp_parts(layer, d: int) -> MLPParts:
     out = mlp_out_name(layer, d)
     parent_name = out.rpartition(".")[0]
     parent, prefix = (layer.get_submodule(parent_name), parent_name + ".") if parent_name else (layer, "")
-    width = _in_width(layer.get_submodule(out))
+    width = in_width(layer.get_submodule(out))
     siblings = [(prefix + n, m) for n, m in parent.named_children() if _is_projection(m) and prefix + n != out]
-    ins = [n for n, m in siblings if _out_width(m) == width]
-    fused = [n for n, m in siblings if _out_width(m) == 2 * width]
+    ins = [n for n, m in siblings if out_width(m) == width]
+    fused = [n for n, m in siblings if out_width(m) == 2 * width]
     if not ins + fused:
         raise ValueError(f"Could not find the projections that feed {out} ({width} channels) in {type(layer).__name__}: "
                          "its MLP is not one this width pruning knows.")
