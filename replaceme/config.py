@@ -184,7 +184,7 @@ class TargetConfig:
     importance: Literal["output", "activation", "taylor"] = "output" # how channels and heads are ranked (`18_width`)
     heads: Literal["queries", "groups"] = "queries" # query heads removed evenly within the KV groups, or whole groups
     head_ratio: Annotated[float, Range(0, 1)] = 0.0 # where width is cut, the fraction of query heads removed (MLP channels make up the rest)
-    splits: Count = 4 # fused: depth/width splits tried, evenly from all-width to all-depth
+    splits: Annotated[int, Range(2)] = 4 # fused: depth/width splits tried, evenly from all-width to all-depth (at least those two)
     order: Literal["width_first", "depth_first"] = "width_first" # fused: which cut is made first
     channel_multiple: Count = 8 # MLP channels stay in multiples of this
 

@@ -99,7 +99,8 @@ def plans(model, target_ratio: float, prune: str = "fused", splits: int = 4, hea
     "The plans to try for `prune` ('depth': all-depth; 'width': all-width; 'fused': `splits` of them, evenly from all-width to all-depth)."
     n = num_layers(model)
     deepest = min(n - 1, math.ceil(target_ratio * n - 1e-9))
-    depths = {"depth": [deepest], "width": [0]}.get(prune) or sorted({round(i * deepest / max(splits - 1, 1)) for i in range(splits)})
+    if prune == "fused" and splits < 2: raise ValueError(f"splits must be at least 2 for prune: fused (all-width and all-depth); got {splits}.")
+    depths = {"depth": [deepest], "width": [0]}.get(prune) or sorted({round(i * deepest / (splits - 1)) for i in range(splits)})
     out = [p for p in (plan_for(model, k, target_ratio, head_ratio, heads, multiple) for k in depths) if p is not None]
     if not out: raise ValueError(f"No plan removes {target_ratio:.0%} of the decoder parameters with prune: {prune}: "
                                  "lower target_ratio, or allow depth (prune: fused or depth).")
