@@ -121,9 +121,9 @@ class WidthStats:
         "Taylor: once the backward pass reaches `x`, call `add` with g·x of the real tokens (tokens × width)."
         mask = self.mask
         if mask is None or not x.requires_grad: return
-        rows = lambda t: t.reshape(mask.numel(), -1)[mask.to(t.device)].double()
-        def hook(g): add(rows(g) * rows(x.detach()))  # returns None: the gradient flows on unchanged
-        x.register_hook(hook)
+        rows, xd = (lambda t: t.reshape(mask.numel(), -1)[mask.to(t.device)].double()), x.detach()
+        def hook(g): add(rows(g) * rows(xd))  # returns None: the gradient flows on unchanged
+        x.register_hook(hook)  # the hook holds `xd`, not `x`: no cycle keeps the batch's graph alive after its backward
 
     def _channel(self, i, proj, x):
         if self.importance == "taylor": return self._on_gradient(x, lambda gx: self.channels[i].add_(gx.sum(0).cpu()))
