@@ -11,7 +11,7 @@ from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 from .config import TargetConfig, PruneConfig, ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, option_types, check_option
 from .models import get_layers, hidden_size, num_layers
-from .width import in_width, out_width, mlp_parts, attention_parts, parameter_counts, width_scores, keep_top, keep_heads, cut_width, widths_kept
+from .width import in_width, out_width, mlp_parts, attention_parts, parameter_counts, width_scores, cut_by_scores, cut_width, widths_kept
 from .pipeline import replaceme, default_holdout
 from .guard import holdout_loss
 from .surgery import save_pruned, check_destination
@@ -112,14 +112,6 @@ def narrows(model, plan: SizePlan) -> bool:
     u = layer_units(model)
     return (plan.channels, plan.query_heads) != (u.channels, u.query_heads)
 
-def _narrowed(model, scores, plan: SizePlan, target: TargetConfig):
-    "A copy of `model` cut to the plan's widths, keeping the channels and heads with the highest `scores` (of its current layers)."
-    channel_scores, head_scores = scores
-    u = layer_units(model)
-    kept = {i: keep_top(s, plan.channels) for i, s in enumerate(channel_scores)}
-    kept_heads = {i: keep_heads(s, u.kv_heads, plan.query_heads, target.heads) for i, s in enumerate(head_scores)} if plan.query_heads < u.query_heads else {}
-    return cut_width(model, kept, kept_heads, importance=target.importance, head_mode=target.heads)
-
 def carry_out(model, tokenizer, calibration, plan: SizePlan, target: TargetConfig, config: PruneConfig | None = None,
               scores=None, # channel and head scores of `model` (width first: computed once, shared by the plans)
               progress: bool = True):
@@ -127,7 +119,9 @@ def carry_out(model, tokenizer, calibration, plan: SizePlan, target: TargetConfi
     def depth(m):
         res = replaceme(m, tokenizer, calibration=calibration, config=config, layers_to_skip=plan.layers_removed, progress=progress)
         return res.model, res.report
-    def width(m, s): return _narrowed(m, s or width_scores(m, calibration, target.importance, progress).scores(), plan, target)
+    def width(m, s):
+        s = s or width_scores(m, calibration, target.importance, progress).scores()
+        return cut_by_scores(m, s, plan.channels, plan.query_heads, target.heads, importance=target.importance)
     if target.order == "width_first":
         m = width(model, scores) if narrows(model, plan) else copy.deepcopy(model)
         return depth(m) if plan.layers_removed else (m, None)
@@ -179,6 +173,7 @@ def prune_from_config(cfg: dict, progress: bool = True) -> tuple[SizeResult, Pat
     from replaceme.models import load
     from replaceme.data import calibration_data
     from replaceme.distributed import launched
+    from replaceme.cli import prune_config, default_save_path
     refused = sorted(k for k in cfg if k in PRUNE_REFUSED)
     if refused: raise ValueError(f"run_prune sets the depth itself from target_ratio: drop {refused} (or prune with run_replaceme).")
     unknown = sorted(set(cfg) - PRUNE_KEYS)
@@ -187,10 +182,9 @@ def prune_from_config(cfg: dict, progress: bool = True) -> tuple[SizeResult, Pat
     if cfg.get("offload") == "layers" or launched():
         raise ValueError("run_prune cuts every layer's weights in memory, in one process: set offload: none and run it without torchrun.")
     target = TargetConfig(**{k: cfg[k] for k in option_types(TargetConfig) if k in cfg})
-    save_path = Path(cfg.get("save_path") or Path("output")/f"{Path(str(cfg['model_path'])).stem}-{target.prune}-{round(target.target_ratio * 100)}pct")
+    save_path = Path(cfg.get("save_path") or default_save_path(cfg, f"{target.prune}-{round(target.target_ratio * 100)}pct"))
     check_destination(cfg["model_path"], save_path, bool(cfg.get("overwrite", False)))  # before any work
-    config = PruneConfig.build(**{k: cfg[k] for k in option_types(CalibrationConfig, SelectionConfig, FitConfig, GuardConfig) if k in cfg}
-                               | ({"method": cfg["method"]} if cfg.get("method") else {}))
+    config = prune_config(cfg)  # ReplaceMe's options, read as run_replaceme reads them
     model, tok = load(cfg["model_path"], dtype=cfg.get("dtype", "auto"), device=cfg.get("device", "cpu"), token=cfg.get("token"))
     c = config.calibration
     cal = calibration_data(tok, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size, cfg.get("token"))

@@ -22,7 +22,7 @@ from .surgery import surgery_record, param_count
 # %% auto #0
 __all__ = ['IMPORTANCES', 'HEAD_MODES', 'MLP_WIDTH_KEYS', 'in_width', 'out_width', 'MLPParts', 'mlp_parts', 'AttentionParts',
            'attention_parts', 'parameter_counts', 'WidthStats', 'width_scores', 'keep_top', 'keep_heads', 'widths_kept',
-           'cut_width', 'width_prune']
+           'cut_width', 'cut_by_scores', 'width_prune']
 
 # %% ../nbs/18_width.ipynb #275be1e3
 def in_width(m) -> int:
@@ -101,6 +101,7 @@ class WidthStats:
         self.channels = torch.zeros(len(layers), self.mlp[0].width, dtype=torch.float64)
         self.heads = torch.zeros(len(layers), self.attention[0].heads if self.attention[0] else 0, dtype=torch.float64)
         self.tokens = torch.zeros(len(layers), dtype=torch.float64)
+        self._weights = {}  # ('mlp' | 'attention', layer): the weights' part of the output score
         self._hooks = [model.base_model.register_forward_pre_hook(self._batch, with_kwargs=True)]
         for i, layer in enumerate(layers):
             self._hooks.append(layer.get_submodule(self.mlp[i].out).register_forward_pre_hook(lambda m, a, i=i: self._channel(i, m, a[0])))
@@ -131,9 +132,9 @@ class WidthStats:
         if x is None: return
         self.tokens[i] += len(x)
         if self.importance == "activation": self.channels[i] += x.abs().sum(0).cpu(); return
-        W = proj.weight.double()
-        col2 = (W ** 2).sum(1 if isinstance(proj, Conv1D) else 0)  # ‖W_j‖² of each input column
-        self.channels[i] += (col2 * (x ** 2).sum(0)).cpu()
+        if ("mlp", i) not in self._weights:  # the weights do not change during a pass: their part is taken once per layer
+            self._weights["mlp", i] = (proj.weight.double() ** 2).sum(1 if isinstance(proj, Conv1D) else 0)  # ‖W_j‖² of each input column
+        self.channels[i] += (self._weights["mlp", i] * (x ** 2).sum(0)).cpu()
 
     def _head(self, i, proj, x):
         a = self.attention[i]
@@ -143,9 +144,10 @@ class WidthStats:
         if x is None: return
         x = x.reshape(-1, a.heads, a.head_dim)
         if self.importance == "activation": self.heads[i] += x.norm(dim=-1).sum(0).cpu(); return
-        W = proj.weight.double().reshape(proj.weight.shape[0], a.heads, a.head_dim)  # (d, heads, hd)
-        gram = torch.einsum("nhk,nhl->hkl", x, x)
-        self.heads[i] += (torch.einsum("dhk,dhl->hkl", W, W) * gram).sum((1, 2)).cpu()
+        if ("attention", i) not in self._weights:
+            W = proj.weight.double().reshape(proj.weight.shape[0], a.heads, a.head_dim)  # (d, heads, hd)
+            self._weights["attention", i] = torch.einsum("dhk,dhl->hkl", W, W)  # W_hᵀW_h per head
+        self.heads[i] += (self._weights["attention", i] * torch.einsum("nhk,nhl->hkl", x, x)).sum((1, 2)).cpu()
 
     def remove(self):
         "Take the hooks off the model."
@@ -336,6 +338,18 @@ def cut_width(model, channels: dict, # {layer position: the MLP channels that st
     return new
 
 # %% ../nbs/18_width.ipynb #57adeab8
+def cut_by_scores(model, scores, # (channel scores, head scores) of `model`'s layers, as `WidthStats.scores` gives them
+                  channels: int, query_heads: int, # how many of each stay in every layer
+                  heads: str = "queries", # see `keep_heads`
+                  **record, # more for the record's `width` entry
+                 ) -> nn.Module:
+    "`cut_width` with the `channels` and `query_heads` that score highest in each layer (heads left whole where all stay)."
+    channel_scores, head_scores = scores
+    att = attention_parts(get_layers(model)[0])
+    kept = {i: keep_top(s, channels) for i, s in enumerate(channel_scores)}
+    kept_heads = {i: keep_heads(s, att.kv_heads, query_heads, heads) for i, s in enumerate(head_scores)} if att and query_heads < att.heads else {}
+    return cut_width(model, kept, kept_heads, head_mode=heads, **record)
+
 def width_prune(model, calibration, # the model, and the `Calibration` to score its channels and heads on
                 mlp_ratio: float = 0.0, # the fraction of MLP channels removed
                 head_ratio: float = 0.0, # the fraction of query heads removed
@@ -346,8 +360,5 @@ def width_prune(model, calibration, # the model, and the `Calibration` to score 
                ) -> nn.Module:
     "A narrower copy of `model`: in every layer the MLP channels and query heads that score highest on `calibration` stay."
     n_channels, n_heads = widths_kept(model, mlp_ratio, head_ratio, heads, multiple)
-    channel_scores, head_scores = width_scores(model, calibration, importance, progress).scores()
-    att = attention_parts(get_layers(model)[0])
-    kept = {i: keep_top(s, n_channels) for i, s in enumerate(channel_scores)}
-    kept_heads = {i: keep_heads(s, att.kv_heads, n_heads, heads) for i, s in enumerate(head_scores)} if att and n_heads < att.heads else {}
-    return cut_width(model, kept, kept_heads, importance=importance, head_mode=heads, mlp_ratio=mlp_ratio, head_ratio=head_ratio)
+    scores = width_scores(model, calibration, importance, progress).scores()
+    return cut_by_scores(model, scores, n_channels, n_heads, heads, importance=importance, mlp_ratio=mlp_ratio, head_ratio=head_ratio)
