@@ -159,6 +159,7 @@ class HealConfig:
     lora_alpha: Positive = 32.0 # the adapters' scale
     target_modules: str | list[str] = "all-linear" # the modules that get adapters (peft's names)
     temperature: Positive = 1.0 # the distillation's temperature
+    teacher_top_k: Count | None = None # heal from the teacher's k most likely next tokens per position, from one pass before training, kept on disk (in work_dir, else a temporary folder), so that the teacher need not stay in memory beside the student (null: its whole distributions, on the fly)
     lm_weight: Annotated[float, Range(0, 1)] = 0.0 # the share of the LM loss mixed into the distillation loss
     held_out: Count = 8 # sequences held out to choose the best checkpoint
     eval_every: Count = 25 # steps between held-out evaluations and checkpoints

@@ -20,9 +20,10 @@ from .models import get_layers
 from .surgery import surgery_record
 
 # %% auto #0
-__all__ = ['TRAIN', 'METHODS', 'HEAL_OPTIONS', 'HEAL_KEYS', 'kd_loss', 'lm_loss', 'rows_of', 'teacher_text', 'collate',
-           'layers_next_to_cuts', 'trainable', 'merged', 'HealTrainer', 'HealResult', 'heal', 'heal_rows', 'heal_model',
-           'heal_block', 'heal_from_config']
+__all__ = ['TOPK_ARRAYS', 'TRAIN', 'METHODS', 'HEAL_OPTIONS', 'HEAL_KEYS', 'kd_loss', 'lm_loss', 'rows_of', 'teacher_text',
+           'collate', 'kd_loss_topk', 'TeacherTopK', 'teacher_topk', 'layers_next_to_cuts', 'trainable', 'merged',
+           'batch_of', 'HealTrainer', 'HealResult', 'heal', 'heal_rows', 'top_k_teacher', 'heal_model', 'heal_block',
+           'heal_from_config']
 
 # %% ../nbs/17_heal.ipynb #a4eff981
 def _scored(mask):
@@ -74,6 +75,91 @@ def collate(rows, pad_id: int) -> dict:
     return dict(input_ids=ids, attention_mask=mask, labels=ids.masked_fill(mask == 0, -100))
 
 # %% ../nbs/17_heal.ipynb #e4da2cdf
+def _outside(logp):
+    "log of the probability left outside the tokens whose log-probabilities are `logp` (…, k)."
+    return torch.log(-torch.expm1(torch.logsumexp(logp, -1).clamp(max=-1e-9)))  # 1e-9 at least: log stays finite
+
+def kd_loss_topk(student_logits, # (B, T, V)
+                 teacher_logp, teacher_ids, # (B, T, k): the teacher's top-k log-probabilities at τ, and their tokens
+                 mask, temperature: float = 1.0) -> torch.Tensor:
+    "Mean over the scored positions of KL(p_teacher ‖ p_student) over the teacher's top k and the rest of the vocabulary as one outcome, times τ²."
+    keep = _scored(mask)
+    s = (student_logits[:, :-1][keep].float() / temperature).log_softmax(-1).gather(-1, teacher_ids[:, :-1][keep].long())
+    t = teacher_logp[:, :-1][keep].float()
+    t_rest, s_rest = _outside(t), _outside(s)
+    return ((t.exp() * (t - s)).sum(-1) + t_rest.exp() * (t_rest - s_rest)).mean() * temperature ** 2
+
+# %% ../nbs/17_heal.ipynb #03e209b9
+import hashlib, json, os
+import numpy as np
+from .perplexity import fingerprint
+
+TOPK_ARRAYS = ("tokens", "offsets", "logp", "ids")  # the .npy files of a top-k folder, beside meta.json
+
+def _rows_digest(rows) -> str:
+    "A digest of the token ids of `rows`, in order."
+    h = hashlib.sha256()
+    for r in rows: h.update(np.asarray(r, dtype=np.int64).tobytes() + b"|")
+    return h.hexdigest()[:16]
+
+class TeacherTopK:
+    "The teacher's top-k next tokens at every position of its healing text, memory-mapped from the folder `teacher_topk` wrote."
+    temporary = False # a folder of healing's own, removed when healing ends (`top_k_teacher` without a work_dir)
+    def __init__(self, path):
+        self.path = Path(path)
+        self.meta = json.loads((self.path/"meta.json").read_text())
+        self.arrays = {n: np.load(self.path/f"{n}.npy", mmap_mode="r") for n in TOPK_ARRAYS}
+        self.k, self.temperature, self.vocab_size = self.meta["k"], self.meta["temperature"], self.meta["vocab_size"]
+
+    def __len__(self): return len(self.arrays["offsets"]) - 1
+
+    def _span(self, i): return slice(int(self.arrays["offsets"][i]), int(self.arrays["offsets"][i + 1]))
+
+    def rows(self) -> list:
+        "The healing text, as the rows of token ids it was computed on."
+        return [torch.from_numpy(np.array(self.arrays["tokens"][self._span(i)])) for i in range(len(self))]
+
+    def row(self, i: int) -> tuple:
+        "Row `i`'s top-k: (log-probabilities, token ids), each (length, k)."
+        s = self._span(i)
+        return torch.from_numpy(np.array(self.arrays["logp"][s])), torch.from_numpy(np.array(self.arrays["ids"][s]))
+
+@torch.no_grad()
+def teacher_topk(teacher, rows: list, # the healing text, as rows of token ids
+                 path, # the folder (reused where it holds these rows' top-k from this teacher at this k and τ)
+                 k: int = 64, # tokens kept per position
+                 temperature: float = 1.0, # the distillation's τ
+                 batch_size: int = 8, pad_id: int = 0, progress: bool = True) -> TeacherTopK:
+    "Run `teacher` once over `rows` and keep, at every position, its `k` most likely next tokens and their log-probabilities at `temperature`, in the folder `path`."
+    vocab = teacher.get_output_embeddings().weight.shape[0]
+    if not 1 <= k <= vocab: raise ValueError(f"teacher_top_k keeps 1 to {vocab} (the vocabulary) tokens per position; got {k}.")
+    meta = dict(teacher=fingerprint(teacher), text=_rows_digest(rows), sequences=len(rows), k=k, temperature=float(temperature), vocab_size=vocab)
+    path = Path(path)
+    if (path/"meta.json").is_file() and json.loads((path/"meta.json").read_text()) == meta: return TeacherTopK(path)
+    if path.exists() and not (path/"meta.json").is_file() and any(path.iterdir()):
+        raise ValueError(f"{path} is a folder that does not hold a teacher's top-k: give an empty or new folder.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}-", dir=path.parent))  # the same file system: the rename is atomic
+    offsets = np.cumsum([0] + [len(r) for r in rows])
+    np.save(tmp/"tokens.npy", np.concatenate([np.asarray(r, dtype=np.int64) for r in rows])); np.save(tmp/"offsets.npy", offsets)
+    logp = np.lib.format.open_memmap(tmp/"logp.npy", mode="w+", dtype=np.float32, shape=(int(offsets[-1]), k))
+    ids = np.lib.format.open_memmap(tmp/"ids.npy", mode="w+", dtype=np.int32, shape=(int(offsets[-1]), k))
+    teacher.eval()
+    dev = next(teacher.parameters()).device
+    for i in tqdm(range(0, len(rows), batch_size), desc="teacher top-k", disable=not progress):
+        b = collate(rows[i:i + batch_size], pad_id)
+        logits = teacher(input_ids=b["input_ids"].to(dev), attention_mask=b["attention_mask"].to(dev), use_cache=False).logits
+        top = (logits.float() / temperature).log_softmax(-1).topk(k, dim=-1)
+        for j, r in enumerate(rows[i:i + batch_size]):
+            s = slice(int(offsets[i + j]), int(offsets[i + j + 1]))
+            logp[s], ids[s] = top.values[j, :len(r)].cpu().numpy(), top.indices[j, :len(r)].cpu().numpy()
+    logp.flush(); ids.flush(); del logp, ids
+    (tmp/"meta.json").write_text(json.dumps(meta))
+    if path.exists(): shutil.rmtree(path)  # a stale top-k: another teacher, text, k or τ
+    os.replace(tmp, path)
+    return TeacherTopK(path)
+
+# %% ../nbs/17_heal.ipynb #a93a8525
 TRAIN = ("lora", "cut", "full")
 
 @contextmanager
@@ -108,7 +194,18 @@ def merged(model):
     "A plain transformers model: LoRA adapters merged into the weights (a model without adapters as it is)."
     return model.merge_and_unload() if hasattr(model, "merge_and_unload") else model
 
-# %% ../nbs/17_heal.ipynb #5bbc6c0a
+# %% ../nbs/17_heal.ipynb #9ffb6ba1
+def batch_of(rows, idx, pad_id: int, topk: TeacherTopK | None = None) -> dict:
+    "The rows numbered `idx`, collated; with their teacher's top-k (zeros on padding) where `topk` is given."
+    b = collate([rows[i] for i in idx], pad_id)
+    if topk is None: return b
+    shape = (*b["input_ids"].shape, topk.k)
+    b["teacher_logp"], b["teacher_ids"] = torch.zeros(shape), torch.zeros(shape, dtype=torch.long)
+    for j, i in enumerate(idx):
+        lp, ti = topk.row(i)
+        b["teacher_logp"][j, :len(lp)], b["teacher_ids"][j, :len(ti)] = lp, ti
+    return b
+
 class HealTrainer(Trainer):
     "transformers' `Trainer` with the healing loss: KD from `teacher` (with `lm_weight` of the LM loss), or the LM loss alone."
     def __init__(self, *args, teacher=None, method="kd", temperature=1.0, lm_weight=0.0, **kw):
@@ -121,14 +218,17 @@ class HealTrainer(Trainer):
         lm = lm_loss(out.logits, ids, mask)
         if self.method == "lm": loss = lm
         else:
-            with torch.no_grad(): t = self.teacher(input_ids=ids, attention_mask=mask, use_cache=False).logits
-            loss = (1 - self.lm_weight) * kd_loss(out.logits, t, mask, self.temperature) + self.lm_weight * lm
+            if "teacher_logp" in inputs: kd = kd_loss_topk(out.logits, inputs["teacher_logp"], inputs["teacher_ids"], mask, self.temperature)
+            else:
+                with torch.no_grad(): t = self.teacher(input_ids=ids, attention_mask=mask, use_cache=False).logits
+                kd = kd_loss(out.logits, t, mask, self.temperature)
+            loss = (1 - self.lm_weight) * kd + self.lm_weight * lm
         if not torch.isfinite(loss):
             raise ValueError(f"The healing loss is {loss.item()} at step {self.state.global_step}: lower the learning rate, or check the "
                              "model's weights (nan/inf) and dtype (fp16 overflows: use bf16 or fp32).")
         return (loss, out) if return_outputs else loss
 
-# %% ../nbs/17_heal.ipynb #5fcb2bee
+# %% ../nbs/17_heal.ipynb #87991766
 METHODS = ("kd", "lm")
 
 @dataclass
@@ -142,18 +242,25 @@ def _check_pair(student, teacher, method):
     if method not in METHODS: raise ValueError(f"method must be one of {list(METHODS)}, got {method!r}.")
     if method == "lm": return
     if teacher is None: raise ValueError("method 'kd' learns from the teacher: pass the original model as teacher (or method='lm').")
-    vs, vt = student.get_output_embeddings().weight.shape[0], teacher.get_output_embeddings().weight.shape[0]
+    vs = student.get_output_embeddings().weight.shape[0]
+    vt = teacher.vocab_size if isinstance(teacher, TeacherTopK) else teacher.get_output_embeddings().weight.shape[0]
     if vs != vt: raise ValueError(f"The student's vocabulary has {vs} tokens and the teacher's {vt}: they must share the tokenizer "
                                   "(heal a model pruned from this teacher).")
 
 def _split(rows, held_out: int):
-    "The rows to train on and the last `held_out` rows kept for the held-out loss."
+    "The numbers of the rows to train on, and of the last `held_out` rows, kept for the held-out loss."
     if len(rows) < held_out + 1 or held_out < 1:
         raise ValueError(f"Healing needs at least {held_out + 1} sequences ({held_out} held out, at least 1 to train on); got {len(rows)}.")
-    return rows[:-held_out], rows[-held_out:]
+    return list(range(len(rows) - held_out)), list(range(len(rows) - held_out, len(rows)))
+
+def _check_topk(topk, rows, temperature):
+    "A clear error where the top-k on disk is not the teacher's on these rows at this temperature."
+    if topk.meta["text"] != _rows_digest(rows): raise ValueError(f"The top-k in {topk.path} is of another text: heal on its own rows (`rows()`).")
+    if topk.temperature != temperature:
+        raise ValueError(f"The top-k in {topk.path} is at temperature {topk.temperature}, not {temperature}: compute it at this temperature.")
 
 def heal(student, # the pruned model (trained in place; the returned one is plain)
-         teacher, # the original model (None for method 'lm')
+         teacher, # the original model, or its top-k on disk (`teacher_topk`); None for method 'lm'
          rows: list, # sequences of token ids (`rows_of`, `teacher_text`); the last `held_out` are held out
          pad_id: int, # the tokenizer's pad token id
          method: str = "kd", # 'kd': the teacher's distributions; 'lm': the text's next tokens
@@ -175,11 +282,14 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
         ) -> HealResult:
     "Train `student` to match `teacher` on `rows`; the best held-out checkpoint (never worse than the start), adapters merged."
     _check_pair(student, teacher, method)
-    train_rows, held_rows = _split(list(rows), held_out)
+    rows = list(rows)
+    train_rows, held_rows = _split(rows, held_out)
+    topk = teacher if isinstance(teacher, TeacherTopK) and method == "kd" else None
+    if topk is not None: _check_topk(topk, rows, temperature)
     if resume and work_dir is None: raise ValueError("resume continues from the checkpoints in work_dir: give the work_dir of the run to continue.")
     own_dir = work_dir is None
     work = Path(tempfile.mkdtemp(prefix="replaceme-heal-")) if own_dir else Path(work_dir)
-    if teacher is not None: teacher.eval().requires_grad_(False)
+    if isinstance(teacher, torch.nn.Module): teacher.eval().requires_grad_(False)
     torch.manual_seed(seed)  # LoRA's initial adapters
     model = trainable(student, train, lora_r, lora_alpha, target_modules)
     start = {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
@@ -192,7 +302,7 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
                              include_num_input_tokens_seen=True, dataloader_num_workers=0, save_only_model=False)
     last = _LastStep(stop_after)
     callbacks = [last] + ([_Bar()] if progress else [])
-    trainer = HealTrainer(model=model, args=args, train_dataset=train_rows, eval_dataset=held_rows, data_collator=lambda rs: collate(rs, pad_id),
+    trainer = HealTrainer(model=model, args=args, train_dataset=train_rows, eval_dataset=held_rows, data_collator=lambda idx: batch_of(rows, idx, pad_id, topk),
                           teacher=teacher, method=method, temperature=temperature, lm_weight=lm_weight, callbacks=callbacks)
     trainer.remove_callback(PrinterCallback)  # the logs go to the report and the progress bar
     t0 = time.time()
@@ -214,6 +324,7 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
                   seconds=round(seconds, 1), tokens_per_s=round(this_run / max(out.metrics.get("train_runtime", seconds), 1e-9), 1),
                   trainable_parameters=sum(v.numel() for v in start.values()), lr=lr, batch_size=batch_size,
                   temperature=temperature, lm_weight=lm_weight, held_out_sequences=len(held_rows),
+                  teacher=None if method == "lm" else f"top-{topk.k} on disk" if topk else "on the fly",
                   held_out_loss=dict(start=start_loss, end=best_loss), kept=kept,
                   held_out_history=history,
                   **(dict(lora_r=lora_r, lora_alpha=lora_alpha, target_modules=target_modules) if train == "lora" else {}))
@@ -246,7 +357,7 @@ class _LastStep(TrainerCallback):
         if state.global_step == state.max_steps: control.should_evaluate = control.should_save = True
         if self.stop_after and state.global_step >= self.stop_after: control.should_save = control.should_training_stop = True
 
-# %% ../nbs/17_heal.ipynb #ba169614
+# %% ../nbs/17_heal.ipynb #56b348ba
 from .config import CalibrationConfig, HealConfig, ModelConfig, option_types, check_option
 
 HEAL_OPTIONS = set(option_types(CalibrationConfig, HealConfig))  # what a `heal:` block may set
@@ -264,18 +375,35 @@ def heal_rows(tokenizer, teacher, c: CalibrationConfig, h: HealConfig) -> list:
     from replaceme.data import calibration_data
     return rows_of(calibration_data(tokenizer, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size))
 
-def heal_model(student, teacher, tokenizer, options: dict, # calibration and healing options (keys of `HEAL_OPTIONS`), checked here
-               method: str = "kd", progress: bool = True) -> HealResult:
-    "Heal `student` from `teacher` as the flat `options` say: the text, then `heal`."
+def _sections(options: dict) -> tuple:
+    "The calibration and healing sections the flat `options` set, each value checked."
     unknown = sorted(set(options) - HEAL_OPTIONS)
     if unknown: raise ValueError(f"Unknown healing option(s) {unknown}. Known: {sorted(HEAL_OPTIONS)}.")
     options = {k: check_option(k, v) for k, v in options.items()}
-    c, h = _pick(CalibrationConfig, options), _pick(HealConfig, options)
-    rows = heal_rows(tokenizer, teacher, c, h)
+    return _pick(CalibrationConfig, options), _pick(HealConfig, options)
+
+def top_k_teacher(teacher, tokenizer, options: dict, progress: bool = True) -> TeacherTopK:
+    "The healing text and `teacher`'s top-k on it, as `options` say, in `work_dir`/teacher_top_k (or a temporary folder, removed after healing)."
+    c, h = _sections(options)
+    folder = Path(h.work_dir)/"teacher_top_k" if h.work_dir else Path(tempfile.mkdtemp(prefix="replaceme-topk-"))/"teacher_top_k"
+    topk = teacher_topk(teacher, heal_rows(tokenizer, teacher, c, h), folder, h.teacher_top_k, h.temperature, c.batch_size,
+                        tokenizer.pad_token_id, progress)
+    topk.temporary = not h.work_dir
+    return topk
+
+def heal_model(student, teacher, tokenizer, options: dict, # calibration and healing options (keys of `HEAL_OPTIONS`), checked here
+               method: str = "kd", progress: bool = True) -> HealResult:
+    "Heal `student` from `teacher` (a model, or its `top_k_teacher`) as the flat `options` say: the text, then `heal`."
+    c, h = _sections(options)
+    if method == "kd" and h.teacher_top_k and not isinstance(teacher, TeacherTopK): teacher = top_k_teacher(teacher, tokenizer, options, progress)
+    rows = teacher.rows() if isinstance(teacher, TeacherTopK) else heal_rows(tokenizer, teacher, c, h)
     steps = max(1, h.max_tokens // (c.batch_size * c.max_length))
-    res = heal(student, teacher if method == "kd" else None, rows, tokenizer.pad_token_id, method, h.train, steps, c.batch_size, h.learning_rate,
-               h.temperature, h.lm_weight, h.lora_r, int(h.lora_alpha), h.target_modules, h.held_out, min(h.eval_every, steps), h.work_dir,
-               h.resume, progress=progress)
+    try:
+        res = heal(student, teacher if method == "kd" else None, rows, tokenizer.pad_token_id, method, h.train, steps, c.batch_size,
+                   h.learning_rate, h.temperature, h.lm_weight, h.lora_r, int(h.lora_alpha), h.target_modules, h.held_out,
+                   min(h.eval_every, steps), h.work_dir, h.resume, progress=progress)
+    finally:
+        if getattr(teacher, "temporary", False): shutil.rmtree(teacher.path.parent, ignore_errors=True)
     res.report["data"] = dict(dataset=c.dataset, sequences=len(rows), max_length=c.max_length)
     return res
 
@@ -299,7 +427,7 @@ def _restore_record(model, path):
 
 def heal_from_config(cfg: dict, progress: bool = True) -> HealResult:
     "What `run_heal` does: load the pruned model and its teacher as `cfg` says, heal, and save to `save_path`."
-    from replaceme.models import load, load_model, load_tokenizer
+    from replaceme.models import load_model, load_tokenizer
     from replaceme.surgery import check_destination, save_pruned
     method = cfg.get("method", "kd")
     if method not in METHODS: raise ValueError(f"method must be one of {list(METHODS)} for healing, got {method!r}.")
@@ -308,13 +436,16 @@ def heal_from_config(cfg: dict, progress: bool = True) -> HealResult:
         if not cfg.get(k): raise ValueError(f"{k} is missing from the config: {why}.")
     check_destination(cfg["model_path"], cfg["save_path"], bool(cfg.get("overwrite", False)))  # before any work
     dtype, device, token = cfg.get("dtype", "auto"), cfg.get("device", "cpu"), cfg.get("token")
-    student, tok = load(cfg["model_path"], dtype=dtype, device=device, token=token)
-    pruning = _restore_record(student, cfg["model_path"])
-    teacher = None
+    options = {k: v for k, v in cfg.items() if k in HEAL_OPTIONS and k != "teacher_path"}
+    tok, teacher = load_tokenizer(cfg["model_path"], token), None
     if method == "kd":
         if load_tokenizer(cfg["teacher_path"], token).get_vocab() != tok.get_vocab():
             raise ValueError("The teacher's tokenizer is not the pruned model's: heal a model with the model it was pruned from.")
         teacher = load_model(cfg["teacher_path"], dtype=dtype, device=device, token=token)
-    res = heal_model(student, teacher, tok, {k: v for k, v in cfg.items() if k in HEAL_OPTIONS and k != "teacher_path"}, method, progress)
+        if _sections(options)[1].teacher_top_k:  # one pass of the teacher, before the student is loaded; then only its top-k stays, on disk
+            teacher = top_k_teacher(teacher, tok, options, progress)
+    student = load_model(cfg["model_path"], dtype=dtype, device=device, token=token)
+    pruning = _restore_record(student, cfg["model_path"])
+    res = heal_model(student, teacher, tok, options, method, progress)
     save_pruned(res.model, tok, cfg["save_path"], report=dict(heal=res.report, pruning=pruning), overwrite=bool(cfg.get("overwrite", False)))
     return res
