@@ -277,11 +277,26 @@ def _out_features(m):
 
 def _is_proj(m): return isinstance(m, (nn.Linear, Conv1D))
 
+def _called_last(layer, names, d):
+    "Of the modules `names` inside `layer`, the one called last when their closest common parent runs on one token of width `d` (None where it cannot run alone)."
+    parent = ".".join(os.path.commonprefix([n.split(".")[:-1] for n in names]))
+    module = layer.get_submodule(parent) if parent else layer
+    order = []
+    hooks = [layer.get_submodule(n).register_forward_hook(lambda *_, n=n: order.append(n)) for n in names]
+    w = next(module.parameters())  # on the meta device too (a layer left on disk): the probe runs there
+    try:
+        with torch.no_grad(): module(torch.zeros(1, 1, d, dtype=w.dtype, device=w.device))
+    except Exception: return None
+    finally:
+        for h in hooks: h.remove()
+    return order[-1] if order else None
+
 def mlp_out_name(layer, d) -> str:
     "Name (inside `layer`) of the projection that writes the MLP output, width `d`, into the residual stream."
     attn_names = [n for n, m in layer.named_modules() if n and isinstance(getattr(m, "layer_idx", None), int)]
     cands = [n for n, m in layer.named_modules() if _is_proj(m) and _out_features(m) == d
              and not any(n == a or n.startswith(a + ".") for a in attn_names)]
+    if len(cands) > 1 and (last := _called_last(layer, cands, d)) is not None: return last  # an MLP as wide as the residual stream
     if len(cands) != 1:
         raise ValueError(f"Could not find the MLP output projection of {type(layer).__name__}: expected one linear map of "
                          f"width {d} outside attention, found {cands or 'none'}.")
@@ -292,7 +307,7 @@ def mlp_out_proj(model, i) -> nn.Module:
     layer = get_layers(model)[i]
     return layer.get_submodule(mlp_out_name(layer, hidden_size(model)))
 
-# %% ../nbs/00_models.ipynb #8aaaa20f
+# %% ../nbs/00_models.ipynb #168eff87
 def _is_norm(m): return "norm" in type(m).__name__.lower()
 
 def mlp_post_norm_name(model) -> str | None:

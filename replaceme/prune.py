@@ -69,12 +69,10 @@ class SizePlan:
     decoder_params: int # after the plan
     removed_ratio: float # the fraction of the decoder parameters it removes
 
-def _fitting_channels(u: LayerUnits, per_layer: float, q: int, kv: int, multiple: int, d: int) -> int:
-    "The most MLP channels (a multiple of `multiple`, never the hidden size `d`) that keep a layer within `per_layer` parameters."
+def _fitting_channels(u: LayerUnits, per_layer: float, q: int, kv: int, multiple: int) -> int:
+    "The most MLP channels (a multiple of `multiple`) that keep a layer within `per_layer` parameters."
     c = math.floor((per_layer - u.fixed - u.per_query_head * q - u.per_kv_head * kv) / u.per_channel)
-    c = min(u.channels, c - c % multiple)
-    if c == d and c < u.channels: c -= multiple  # an MLP as wide as the residual stream would hide its output projection (`18_width`)
-    return c
+    return min(u.channels, c - c % multiple)
 
 def plan_for(model, layers_removed: int, # the layers the plan removes
              target_ratio: float, # the fraction of decoder parameters to remove
@@ -89,7 +87,7 @@ def plan_for(model, layers_removed: int, # the layers the plan removes
     if left * u.full > budget and u.query_heads:
         q = widths_kept(model, 0.0, head_ratio, heads, multiple)[1]
         kv = kv if heads == "queries" and q >= kv else q // (u.query_heads // u.kv_heads)
-    c = u.channels if left * u.full <= budget else _fitting_channels(u, budget / left, q, kv, multiple, hidden_size(model))
+    c = u.channels if left * u.full <= budget else _fitting_channels(u, budget / left, q, kv, multiple)
     if c < multiple: return None
     after = left * u.params(c, q, kv)
     return SizePlan(layers_removed, c, q, kv, after, 1 - after / (u.full * n))

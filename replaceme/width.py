@@ -234,11 +234,10 @@ def widths_kept(model, mlp_ratio: float = 0.0, # the fraction of MLP channels re
                ) -> tuple[int, int]:
     "(MLP channels, query heads) that stay in every layer."
     if heads not in HEAD_MODES: raise ValueError(f"heads must be one of {HEAD_MODES}, not {heads!r}.")
-    layer, d = get_layers(model)[0], hidden_size(model)
-    width, att = mlp_parts(layer, d).width, attention_parts(layer)
+    layer = get_layers(model)[0]
+    width, att = mlp_parts(layer, hidden_size(model)).width, attention_parts(layer)
     unit = multiple if width % multiple == 0 else 1
     channels = _round_keep(width, mlp_ratio, unit)
-    if channels == d: channels = min(width, d + unit)  # an MLP as wide as the residual stream would hide which projection is its output
     if head_ratio and att is None:
         raise ValueError(f"{type(layer).__name__} keeps query, key and value in one fused projection, whose heads this width pruning "
                          "does not cut: set head_ratio to 0 and narrow its MLP only.")
