@@ -386,8 +386,12 @@ def top_k_teacher(teacher, tokenizer, options: dict, progress: bool = True) -> T
     "The healing text and `teacher`'s top-k on it, as `options` say, in `work_dir`/teacher_top_k (or a temporary folder, removed after healing)."
     c, h = _sections(options)
     folder = Path(h.work_dir)/"teacher_top_k" if h.work_dir else Path(tempfile.mkdtemp(prefix="replaceme-topk-"))/"teacher_top_k"
-    topk = teacher_topk(teacher, heal_rows(tokenizer, teacher, c, h), folder, h.teacher_top_k, h.temperature, c.batch_size,
-                        tokenizer.pad_token_id, progress)
+    try:
+        topk = teacher_topk(teacher, heal_rows(tokenizer, teacher, c, h), folder, h.teacher_top_k, h.temperature, c.batch_size,
+                            tokenizer.pad_token_id, progress)
+    except BaseException:
+        if not h.work_dir: shutil.rmtree(folder.parent, ignore_errors=True)
+        raise
     topk.temporary = not h.work_dir
     return topk
 
