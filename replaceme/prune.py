@@ -14,7 +14,7 @@ from .models import get_layers, hidden_size, num_layers
 from .width import in_width, out_width, mlp_parts, attention_parts, parameter_counts, width_scores, cut_by_scores, cut_width, widths_kept
 from .pipeline import replaceme, default_holdout
 from .guard import holdout_loss
-from .surgery import save_pruned, check_destination
+from .surgery import save_pruned, check_destination, surgery_record
 
 # %% auto #0
 __all__ = ['PRUNE_REFUSED', 'PRUNE_KEYS', 'LayerUnits', 'layer_units', 'SizePlan', 'plan_for', 'plans', 'narrows', 'carry_out',
@@ -110,6 +110,16 @@ def narrows(model, plan: SizePlan) -> bool:
     u = layer_units(model)
     return (plan.channels, plan.query_heads) != (u.channels, u.query_heads)
 
+def _copy(model):
+    "A copy to prune: in memory, a deep copy; with the layers left on disk (`offload: layers`), the same files loaded again."
+    if not any(p.is_meta for p in model.parameters()): return copy.deepcopy(model)
+    rec = surgery_record(model)
+    if rec["transforms"] or rec["removed_layers"]:
+        raise ValueError("This model has layers left on disk and changes that its files do not hold (a cut made in memory): "
+                         "save it first, and prune the saved checkpoint.")
+    from replaceme.layerwise import load_offloaded
+    return load_offloaded(model.config._name_or_path, dtype=model.dtype, device=model.get_input_embeddings().weight.device)
+
 def carry_out(model, tokenizer, calibration, plan: SizePlan, target: TargetConfig, config: PruneConfig | None = None,
               scores=None, # channel and head scores of `model` (width first: computed once, shared by the plans)
               progress: bool = True):
@@ -121,9 +131,9 @@ def carry_out(model, tokenizer, calibration, plan: SizePlan, target: TargetConfi
         s = s or width_scores(m, calibration, target.importance, progress).scores()
         return cut_by_scores(m, s, plan.channels, plan.query_heads, target.heads, importance=target.importance)
     if target.order == "width_first":
-        m = width(model, scores) if narrows(model, plan) else copy.deepcopy(model)
+        m = width(model, scores) if narrows(model, plan) else _copy(model)
         return depth(m) if plan.layers_removed else (m, None)
-    m, report = depth(copy.deepcopy(model)) if plan.layers_removed else (model, None)
+    m, report = depth(_copy(model)) if plan.layers_removed else (model, None)
     return (width(m, None) if narrows(m, plan) else m), report
 
 # %% ../nbs/19_prune.ipynb #698e8216
@@ -162,31 +172,36 @@ def prune_to_size(model, tokenizer, calibration, # the model (left unchanged), i
                   other_params=parameter_counts(m)["other"], splits=tried, held_out_tokens=held.num_tokens, depth=depth_report)
     return SizeResult(m, tokenizer, report)
 
-# %% ../nbs/19_prune.ipynb #1f8ee24e
+# %% ../nbs/19_prune.ipynb #ef1c1861
 PRUNE_REFUSED = ("layers_to_skip", "remove_layers", "num_cuts", "use_4bit")  # keys of the pipeline that run_prune sets itself, or cannot take
 PRUNE_KEYS = {"method", "save_path", "overwrite", "heal", *option_types(ModelConfig, CalibrationConfig, SelectionConfig, FitConfig, GuardConfig, TargetConfig)} - set(PRUNE_REFUSED)
 
 def prune_from_config(cfg: dict, progress: bool = True) -> tuple[SizeResult, Path]:
     "What `run_prune` does: load the model, prune it to the config's size, save it; the result and where it went."
-    from replaceme.models import load
     from replaceme.data import calibration_data
     from replaceme.distributed import launched
-    from replaceme.cli import prune_config, default_save_path
+    from replaceme.activations import use_executor
+    from replaceme.cli import prune_config, default_save_path, model_config, check_layerwise, load_for_config
     refused = sorted(k for k in cfg if k in PRUNE_REFUSED)
     if refused: raise ValueError(f"run_prune sets the depth itself from target_ratio: drop {refused} (or prune with run_replaceme).")
     unknown = sorted(set(cfg) - PRUNE_KEYS)
     if unknown: raise ValueError(f"Unknown run_prune key(s) {unknown}. Known keys: {sorted(PRUNE_KEYS)}.")
     if cfg.get("model_path") is None: raise ValueError("model_path is missing from the config: give a hub id, a local directory or a .gguf file.")
-    if cfg.get("offload") == "layers" or launched():
-        raise ValueError("run_prune cuts every layer's weights in memory, in one process: set offload: none and run it without torchrun.")
+    if launched(): raise ValueError("run_prune runs in one process: run it without torchrun (its layers can stay on disk: offload: layers).")
     target = TargetConfig(**{k: cfg[k] for k in option_types(TargetConfig) if k in cfg})
     save_path = Path(cfg.get("save_path") or default_save_path(cfg, f"{target.prune}-{round(target.target_ratio * 100)}pct"))
     check_destination(cfg["model_path"], save_path, bool(cfg.get("overwrite", False)))  # before any work
     config = prune_config(cfg)  # ReplaceMe's options, read as run_replaceme reads them
-    model, tok = load(cfg["model_path"], dtype=cfg.get("dtype", "auto"), device=cfg.get("device", "cpu"), token=cfg.get("token"))
+    m = model_config(cfg)
+    check_layerwise(m, config)
+    if m.offload == "layers" and cfg.get("heal") is not None:
+        raise ValueError("heal: trains the whole pruned model: set offload: none, or drop the heal block and heal the saved model with run_heal.")
+    if m.offload == "layers" and target.importance == "taylor":
+        raise ValueError("importance: taylor needs gradients through the whole model, which cannot run with offload: layers: use output.")
+    model, tok, _, executor = load_for_config(cfg, m)
     c = config.calibration
     cal = calibration_data(tok, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size, cfg.get("token"))
-    res = prune_to_size(model, tok, cal, target, config, progress)
+    with use_executor(executor): res = prune_to_size(model, tok, cal, target, config, progress)
     if cfg.get("heal") is not None:  # distil the pruned copy from the original, still in memory and unchanged
         from replaceme.heal import heal_block
         heal_block(res, model, tok, cfg, check_option("heal", cfg["heal"]), progress)

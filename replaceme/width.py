@@ -6,8 +6,9 @@ Docs: https://replaceme.github.io/replaceme/width.html.md"""
 
 # %% ../nbs/18_width.ipynb #e08c36f2
 from __future__ import annotations
-import copy
+import copy, shutil, tempfile, weakref
 from contextlib import contextmanager
+from pathlib import Path
 from dataclasses import dataclass
 from tqdm.auto import tqdm
 import torch
@@ -260,22 +261,26 @@ def _slice_projection(sd, name, idx, side, conv):
         if f"{name}.bias" in sd: sd[f"{name}.bias"] = _take(sd[f"{name}.bias"], idx, 0)
     else: sd[w] = _take(sd[w], idx, 0 if conv else 1)
 
+def _slice_layer(sd, layer, d: int, channels: list, heads: tuple | None, prefix: str):
+    "Slice, in the state dict `sd` (names under `prefix`), decoder `layer`'s MLP to `channels` and, where given, its attention to `heads` = (query, kv)."
+    mlp, att = mlp_parts(layer, d), attention_parts(layer)
+    conv = lambda n: isinstance(layer.get_submodule(n), Conv1D)
+    for n in mlp.ins:
+        idx = channels + [j + mlp.width for j in channels] if n in mlp.fused else channels
+        _slice_projection(sd, prefix + n, idx, "out", conv(n))
+    _slice_projection(sd, prefix + mlp.out, channels, "in", conv(mlp.out))
+    if heads is not None:
+        q, kv = heads
+        _slice_projection(sd, prefix + att.q, _rows(q, att.head_dim), "out", False)
+        for n in (att.k, att.v): _slice_projection(sd, prefix + n, _rows(kv, att.head_dim), "out", False)
+        _slice_projection(sd, prefix + att.o, _rows(q, att.head_dim), "in", False)
+    return sd
+
 def _sliced_state(model, channels: dict, heads: dict) -> dict:
     "The state dict of `model`, copied, with layer i's MLP cut to `channels[i]` and its attention to `heads[i]` = (query, kv)."
     sd = {k: v.detach().clone() for k, v in model.state_dict().items()}
     path, d = layers_path(model), hidden_size(model)
-    for i, layer in enumerate(get_layers(model)):
-        p, mlp, att = f"{path}.{i}.", mlp_parts(layer, d), attention_parts(layer)
-        conv = lambda n: isinstance(layer.get_submodule(n), Conv1D)
-        for n in mlp.ins:
-            idx = channels[i] + [j + mlp.width for j in channels[i]] if n in mlp.fused else channels[i]
-            _slice_projection(sd, p + n, idx, "out", conv(n))
-        _slice_projection(sd, p + mlp.out, channels[i], "in", conv(mlp.out))
-        if i in heads:
-            q, kv = heads[i]
-            _slice_projection(sd, p + att.q, _rows(q, att.head_dim), "out", False)
-            for n in (att.k, att.v): _slice_projection(sd, p + n, _rows(kv, att.head_dim), "out", False)
-            _slice_projection(sd, p + att.o, _rows(q, att.head_dim), "in", False)
+    for i, layer in enumerate(get_layers(model)): _slice_layer(sd, layer, d, channels[i], heads.get(i), f"{path}.{i}.")
     return sd
 
 def _narrow_config(model, n_channels: int, heads: tuple | None):
@@ -287,13 +292,18 @@ def _narrow_config(model, n_channels: int, heads: tuple | None):
     if heads: cfg.num_attention_heads, cfg.num_key_value_heads, cfg.head_dim = heads
     return cfg
 
-def _rebuilt(model, cfg, sd):
-    "A model of `cfg` built as `from_pretrained` builds it, holding the tensors `sd`; a clear error where their shapes differ."
+def _built(model, cfg, sd):
+    "A model of `cfg` on the meta device, built as `from_pretrained` builds it; a clear error where the tensors `sd` do not have its shapes."
     with init_empty_weights(): new = AutoModelForCausalLM.from_config(cfg, dtype=model.dtype)
     want = new.state_dict()
     wrong = [f"{k} {tuple(v.shape)} (the new config builds {tuple(want[k].shape)})" for k, v in sd.items() if k in want and want[k].shape != v.shape]
     if wrong: raise ValueError(f"{type(model).__name__}'s config cannot describe the narrowed layers ({wrong[0]}): this family derives a width "
                                "from others, so only its MLP can be narrowed here (head_ratio 0).")
+    return new
+
+def _rebuilt(model, cfg, sd):
+    "A model of `cfg` built as `from_pretrained` builds it, holding the tensors `sd`; a clear error where their shapes differ."
+    new = _built(model, cfg, sd)
     new.load_state_dict(sd, strict=True, assign=True)
     new.tie_weights()
     new.generation_config = copy.deepcopy(model.generation_config)
@@ -315,22 +325,53 @@ def _width_record(model, channels: dict, heads: dict) -> list:
         out.append(row)
     return out
 
+def _distinct(sd: dict) -> dict:
+    "`sd` less the tensors that share their memory with one before them (a tied LM head): each stored once."
+    seen, out = set(), {}
+    for k, v in sd.items():
+        if v.data_ptr() not in seen: seen.add(v.data_ptr()); out[k] = v.contiguous()
+    return out
+
+def _cut_on_disk(model, cfg, channels: dict, heads: dict) -> nn.Module:
+    "The narrowed model written one layer at a time into a temporary checkpoint, and loaded from it with its layers left there."
+    from safetensors.torch import save_file
+    from replaceme.layerwise import onloaded, load_offloaded
+    path, d, layers = layers_path(model), hidden_size(model), get_layers(model)
+    device = model.get_input_embeddings().weight.device
+    folder = Path(tempfile.mkdtemp(prefix="replaceme-width-"))
+    try:
+        rest = {k: v for k, v in model.state_dict().items() if not k.startswith(path + ".")}
+        save_file(_distinct({k: v.cpu() for k, v in rest.items()}), str(folder/"rest.safetensors"))
+        skeleton = None
+        for i, layer in enumerate(layers):
+            with onloaded(layer, device):
+                sd = _slice_layer({f"{path}.{i}.{k}": v.detach().cpu().clone() for k, v in layer.state_dict().items()}, layer, d,
+                                  channels[i], heads.get(i), f"{path}.{i}.")
+            if skeleton is None: skeleton = _built(model, cfg, sd)  # the shapes checked before more is written
+            save_file(sd, str(folder/f"layer-{i:05d}.safetensors"))
+        cfg.save_pretrained(folder)
+        new = load_offloaded(folder, dtype=model.dtype, device=device)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True); raise
+    weakref.finalize(new, shutil.rmtree, str(folder), True)  # the checkpoint goes with the model that reads it
+    new.generation_config = copy.deepcopy(model.generation_config)
+    return new
+
 def cut_width(model, channels: dict, # {layer position: the MLP channels that stay}, every layer, each the same count
               heads: dict | None = None, # {layer position: (query heads, kv heads) that stay}, every layer or none
               **record, # more for the record's `width` entry (e.g. the importance used)
              ) -> nn.Module:
     "A new model: `model` with only the given MLP channels and attention heads in each layer; `model` is unchanged."
     heads, layers = heads or {}, get_layers(model)
-    if any(p.is_meta for p in model.parameters()):
-        raise ValueError("Width pruning cuts every layer's weights in memory, and this model has layers left on disk (offload: layers): "
-                         "load it whole (offload: none).")
     if sorted(channels) != list(range(len(layers))) or len({len(c) for c in channels.values()}) != 1:
         raise ValueError("channels must give every layer the same number of channels: the config holds one MLP width.")
     if heads and (sorted(heads) != list(range(len(layers))) or len({(len(q), len(kv)) for q, kv in heads.values()}) != 1):
         raise ValueError("heads must give every layer the same numbers of query and kv heads, or be left out.")
     att = attention_parts(layers[0])
     head_counts = (len(heads[0][0]), len(heads[0][1]), att.head_dim) if heads else None
-    new = _rebuilt(model, _narrow_config(model, len(channels[0]), head_counts), _sliced_state(model, channels, heads))
+    cfg = _narrow_config(model, len(channels[0]), head_counts)
+    on_disk = any(p.is_meta for p in model.parameters())  # layers left on disk (offload: layers): cut one at a time, into a new checkpoint
+    new = _cut_on_disk(model, cfg, channels, heads) if on_disk else _rebuilt(model, cfg, _sliced_state(model, channels, heads))
     new.config._name_or_path = model.config._name_or_path
     new.replaceme_record = copy.deepcopy(surgery_record(model))
     new.replaceme_record["width"] = dict(**record, layers=_width_record(model, channels, heads))
