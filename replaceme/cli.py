@@ -146,9 +146,10 @@ def run_pipeline(cfg: dict, method=None):
 
 def _heal_pruned(res, tok, cfg: dict, m: ModelConfig, block: dict):
     "Heal the model `res` holds from the model it was pruned from (loaded again), as the `heal:` block says; the report records it."
-    from replaceme.heal import heal_block
+    from replaceme.heal import heal_block, block_options, top_k_teacher
     from replaceme.models import load_model
     teacher = load_model(resolve_model_path(cfg.get("model_path")), dtype=m.dtype, device=m.device, token=m.token)
+    if block.get("teacher_top_k"): teacher = top_k_teacher(teacher, tok, block_options(cfg, block))  # the original leaves memory before training
     heal_block(res, teacher, tok, cfg, block)
 
 def distances_only(cfg: dict):

@@ -22,8 +22,8 @@ from .surgery import surgery_record
 # %% auto #0
 __all__ = ['TOPK_ARRAYS', 'TRAIN', 'METHODS', 'HEAL_OPTIONS', 'HEAL_KEYS', 'kd_loss', 'lm_loss', 'rows_of', 'teacher_text',
            'collate', 'kd_loss_topk', 'TeacherTopK', 'teacher_topk', 'layers_next_to_cuts', 'trainable', 'merged',
-           'batch_of', 'HealTrainer', 'HealResult', 'heal', 'heal_rows', 'top_k_teacher', 'heal_model', 'heal_block',
-           'heal_from_config']
+           'batch_of', 'HealTrainer', 'HealResult', 'heal', 'heal_rows', 'top_k_teacher', 'heal_model', 'block_options',
+           'heal_block', 'heal_from_config']
 
 # %% ../nbs/17_heal.ipynb #a4eff981
 def _scored(mask):
@@ -411,12 +411,15 @@ def heal_model(student, teacher, tokenizer, options: dict, # calibration and hea
     res.report["data"] = dict(dataset=c.dataset, sequences=len(rows), max_length=c.max_length)
     return res
 
+def block_options(cfg: dict, block: dict) -> dict:
+    "A pruning config's `heal:` block as healing options: the block's own, over the config's calibration keys (the text it heals on)."
+    return {**{k: cfg[k] for k in option_types(CalibrationConfig) if k in cfg}, **block}
+
 def heal_block(result, teacher, tokenizer, cfg: dict, # a result holding `model` and `report`; the original model; a pruning config
                block: dict, # the config's `heal:` block: healing options, over the config's calibration keys
                progress: bool = True):
-    "Heal the model `result` holds from `teacher` as a pruning config's `heal:` block says (on the config's calibration text unless the block names its own); the report records it."
-    calibration = {k: cfg[k] for k in option_types(CalibrationConfig) if k in cfg}
-    healed = heal_model(result.model, teacher, tokenizer, {**calibration, **block}, progress=progress)
+    "Heal the model `result` holds from `teacher` (a model, or its `top_k_teacher`) as a pruning config's `heal:` block says; the report records it."
+    healed = heal_model(result.model, teacher, tokenizer, block_options(cfg, block), progress=progress)
     result.model, result.report["heal"] = healed.model, healed.report
     return result
 
