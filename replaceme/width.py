@@ -341,13 +341,12 @@ def _cut_on_disk(model, cfg, channels: dict, heads: dict) -> nn.Module:
     folder = Path(tempfile.mkdtemp(prefix="replaceme-width-"))
     try:
         rest = {k: v for k, v in model.state_dict().items() if not k.startswith(path + ".")}
-        save_file(_distinct({k: v.cpu() for k, v in rest.items()}), str(folder/"rest.safetensors"))
-        skeleton = None
+        save_file({k: v.cpu() for k, v in _distinct(rest).items()}, str(folder/"rest.safetensors"))
         for i, layer in enumerate(layers):
             with onloaded(layer, device):
                 sd = _slice_layer({f"{path}.{i}.{k}": v.detach().cpu().clone() for k, v in layer.state_dict().items()}, layer, d,
                                   channels[i], heads.get(i), f"{path}.{i}.")
-            if skeleton is None: skeleton = _built(model, cfg, sd)  # the shapes checked before more is written
+            if i == 0: _built(model, cfg, sd)  # the narrowed config's shapes checked before more is written
             save_file(sd, str(folder/f"layer-{i:05d}.safetensors"))
         cfg.save_pretrained(folder)
         new = load_offloaded(folder, dtype=model.dtype, device=device)
