@@ -88,6 +88,8 @@ def model_config(cfg: dict) -> ModelConfig:
             warnings.warn(f"the model's weights ({checkpoint_bytes(mp, m.dtype) / 2**30:.1f} GiB) would not fit in the "
                           f"{free_memory(m.device) / 2**30:.1f} GiB free on {m.device}: its layers stay on disk and run one at a time "
                           "(offload: layers; offload: none to load it whole)")
+    if m.offload == "none" and m.compute_dtype != "auto":
+        warnings.warn(f"compute_dtype: {m.compute_dtype} applies layer by layer (offload: layers) only; the model, loaded whole, computes in dtype: {m.dtype}")
     return m
 
 def check_layerwise(m: ModelConfig, config: PruneConfig | None = None):
@@ -106,7 +108,7 @@ def load_for_config(cfg, m: ModelConfig):
     mp = resolve_model_path(cfg.get("model_path"))
     if m.offload == "layers":
         from replaceme.layerwise import load_offloaded, LayerByLayer
-        return load_offloaded(mp, m.dtype, m.device), load_tokenizer(mp, m.token), None, LayerByLayer(m.state_gib, progress=True)
+        return load_offloaded(mp, m.dtype, m.device), load_tokenizer(mp, m.token), None, LayerByLayer(m.state_gib, progress=True, compute_dtype=m.compute_dtype)
     model, tok = load(mp, dtype=m.dtype, device=m.device, token=m.token)
     stats_model = load_model(mp, dtype=m.dtype, device=m.device, load_in_4bit=True, token=m.token) if m.use_4bit else None
     return model, tok, stats_model, InMemory()

@@ -86,6 +86,7 @@ class ModelConfig:
     use_4bit: bool = False # calibrate on a 4-bit copy (bitsandbytes); transforms fold into the full-precision model
     offload: Literal["auto", "none", "layers"] = "auto" # 'layers': the decoder layers stay in the checkpoint's safetensors files and run one at a time; 'auto': so when the model would not fit in memory
     state_gib: Positive = 4.0 # with offload: layers, the most the calibration states held between layers may take, in GiB
+    compute_dtype: Literal["auto", "bf16", "bfloat16", "fp16", "float16", "fp32", "float32"] = "auto" # with offload: layers, the dtype each layer computes in ('auto': `dtype`); 'fp32' is several times faster for a bf16 model on a CPU without native bf16, and the states between layers stay in `dtype`
 
 @dataclass
 class CalibrationConfig:

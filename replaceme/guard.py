@@ -69,11 +69,16 @@ def _targets(batch, device):
     ids, mask = batch["input_ids"].to(device), batch["attention_mask"].to(device)
     return ids[:, 1:].masked_fill(mask[:, 1:] == 0, -100)
 
-def _nll(logits, batch) -> tuple[float, int]:
+def _nll(logits, batch,
+         chunk=256, # positions per cross-entropy call: it widens (chunk, V) logits to fp32 at a time, not the batch's
+        ) -> tuple[float, int]:
     "Summed next-token cross-entropy over the real tokens of `batch`, and their count."
-    tgt = _targets(batch, logits.device)
-    nll = torch.nn.functional.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]).float(), tgt.reshape(-1), ignore_index=-100, reduction="sum")
-    return nll.item(), int((tgt != -100).sum())
+    tgt, tot = _targets(batch, logits.device), 0.0
+    for r in range(tgt.shape[0]):
+        for i in range(0, tgt.shape[1], chunk):
+            j = min(i + chunk, tgt.shape[1])  # the last position predicts nothing
+            tot += torch.nn.functional.cross_entropy(logits[r, i:j].float(), tgt[r, i:j], ignore_index=-100, reduction="sum").item()
+    return tot, int((tgt != -100).sum())
 
 def _chunk_nll(model, h, t, raw, buf) -> float:
     "Summed cross-entropy of the LM head on states `h` (n, d) against targets `t`, written into the buffers `raw`, `buf` (n, V)."

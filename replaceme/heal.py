@@ -361,7 +361,7 @@ class _LastStep(TrainerCallback):
 from .config import CalibrationConfig, HealConfig, ModelConfig, option_types, check_option
 
 HEAL_OPTIONS = set(option_types(CalibrationConfig, HealConfig))  # what a `heal:` block may set
-HEAL_KEYS = {"method", "save_path", "overwrite", *option_types(ModelConfig), *HEAL_OPTIONS} - {"use_4bit", "offload", "state_gib"}  # run_heal's
+HEAL_KEYS = {"method", "save_path", "overwrite", *option_types(ModelConfig), *HEAL_OPTIONS} - {"use_4bit", "offload", "state_gib", "compute_dtype"}  # run_heal's
 
 def _pick(section, cfg: dict):
     "The options of `section` that `cfg` sets, as a `section`."

@@ -137,16 +137,27 @@ def _read_in(hooks, device):
         for name in _tensors(m, hook): set_module_tensor_to_device(m, name, device, value=hook.weights_map[name])
         hook.offload = False
 
+def _cast(module, dtype) -> dict:
+    "Cast `module`'s floating-point parameters to `dtype` in place, keeping the same `Parameter`s: their former dtypes, by name."
+    was = {}
+    for name, p in module.named_parameters():
+        if dtype is not None and p.is_floating_point() and p.dtype != dtype: was[name] = p.dtype; p.data = p.data.to(dtype)
+    return was
+
 @contextmanager
-def onloaded(module, device):
+def onloaded(module, device,
+             dtype=None, # the dtype its floating-point weights have within the block (None: their own)
+            ):
     "Within the block, `module`'s weights are on `device`: read from disk where accelerate left them there, else moved; as before afterwards."
-    device, hooks = torch.device(device), _disk_hooks(module)
+    device, hooks, was = torch.device(device), _disk_hooks(module), {}
     home = None if hooks else next((p.device for p in module.parameters() if p.device != device), None)
     try:
         _read_in(hooks, device)
         if home is not None: module.to(device)
+        was = _cast(module, dtype)
         yield module
     finally:
+        for name, dt in was.items(): module.get_parameter(name).data = module.get_parameter(name).data.to(dt)  # exact: widened, then narrowed back
         for m, hook in hooks:
             for name in _tensors(m, hook): set_module_tensor_to_device(m, name, "meta")
             hook.offload = True
@@ -179,18 +190,23 @@ def embeddings(model, batches, device) -> list:
 def _through_layer(model, pos, layer, batches, h_in, device,
                    f_name=None, # the module inside `layer` whose output is its MLP output F, when F is wanted
                    head=None, # None: stop after the layer; 'final': on to the final norm; 'logits': on to the LM head
+                   dtype=None, # the dtype `layer` computes in (None: the states'); what it hands on is in the states' dtype
                   ) -> list:
     "Every batch through decoder `layer` alone (config position `pos`), from `h_in[b]`: per batch (output, F or None, final or None)."
     box, out = {}, []
     def catch(m, args, o):
-        box["out"] = first_output(o)
+        main = first_output(o)
+        box["out"] = main if box["keep"] is None else main.to(box["keep"])
         if head is None: raise StopForward()
+        if box["out"] is not main: return (box["out"], *o[1:]) if isinstance(o, tuple) else box["out"]  # on to the head in the states' dtype
+    def catch_F(m, args, o): box["F"] = first_output(o).to(box["keep"] or first_output(o).dtype, copy=True)
     hooks = [_fed(layer, box), layer.register_forward_hook(catch)]
-    if f_name: hooks.append(layer.get_submodule(f_name).register_forward_hook(lambda m, a, o: box.__setitem__("F", first_output(o).clone())))
+    if f_name: hooks.append(layer.get_submodule(f_name).register_forward_hook(catch_F))
     try:
         with layer_view(model, [(pos, layer)]), torch.no_grad():
             for b, batch in enumerate(batches):
-                box.clear(); box["h"] = h_in[b].to(device)
+                box.clear(); box["keep"] = h_in[b].dtype if dtype is not None else None
+                box["h"] = h_in[b].to(device, dtype or h_in[b].dtype)
                 final = _run(model, batch, device, logits=head == "logits")
                 out.append((box["out"], box.get("F"), final))
     finally:
@@ -203,8 +219,11 @@ class LayerByLayer(OneProcess):
     def __init__(self, state_gib: float = 4.0, # the most the states held between layers may take, in GiB (batches are grouped to fit)
                  device=None, # where layers compute and states live (None: where the embeddings are)
                  progress: bool = False, # a progress bar over the layers of each sweep
+                 compute_dtype=None, # the dtype each layer computes in, e.g. 'fp32' (None or 'auto': the model's); states stay in the model's
                 ):
         self.state_bytes, self.device, self.progress = int(state_gib * 2**30), device, progress
+        dt = resolve_dtype(compute_dtype)
+        self.compute_dtype = None if dt == "auto" else dt
         self.sweeps = 0  # sweeps through the layers so far: how often each layer's weights were brought in
 
     def _device(self, model): return torch.device(self.device) if self.device is not None else model.get_input_embeddings().weight.device
@@ -227,8 +246,8 @@ class LayerByLayer(OneProcess):
         for j in tqdm(range(depth), desc="layers", disable=not self.progress, leave=False):
             pos, module = entries[j]
             f_name = (post or mlp_out_name(module, d)) if j in f_keep else None
-            with onloaded(module, device):
-                res = _through_layer(model, pos, module, batches, cur, device, f_name, head if j == len(entries) - 1 else None)
+            with onloaded(module, device, self.compute_dtype):
+                res = _through_layer(model, pos, module, batches, cur, device, f_name, head if j == len(entries) - 1 else None, self.compute_dtype)
             cur = [o for o, _, _ in res]
             for b, (o, F, final) in enumerate(res):
                 if j + 1 in keep: kept[b][j + 1] = o

@@ -92,17 +92,22 @@ def _fold_into_norm(norm, T):
     new = (w.detach().to(torch.float64) + off) * torch.diagonal(T).to(w.device) - off
     with torch.no_grad(): w.copy_(new.to(w.dtype))
 
-def _fold_into_proj(proj, T):
-    "Fold `T` into an `nn.Linear` or GPT-2 `Conv1D` output projection."
+def _fold_into_proj(proj, T,
+                    block=None, # MLP channels per fp64 product (None: about 64 MB of them)
+                   ):
+    "Fold `T` into an `nn.Linear` or GPT-2 `Conv1D` output projection, in fp64, a block of MLP channels at a time."
     W, b = proj.weight, proj.bias
     if not isinstance(proj, (nn.Linear, Conv1D)) or type(W) is not nn.Parameter or not W.is_floating_point():
         raise TypeError(f"Cannot fold into a {type(proj).__name__} with {type(W).__name__} weights: fold into the "
                         "full-precision model, never a quantised layer.")
     T = T.to(W.device)
-    W64 = W.detach().to(torch.float64)
-    newW = T.T @ W64 if isinstance(proj, nn.Linear) else W64 @ T
+    linear = isinstance(proj, nn.Linear)  # Linear: W is (d, channels) and becomes Tᵀ W; Conv1D: (channels, d), W T
+    channels = W.shape[1] if linear else W.shape[0]
+    block = block or max(1, 2**23 // T.shape[0])
     with torch.no_grad():
-        W.copy_(newW.to(W.dtype))
+        for c in range(0, channels, block):
+            part = W[:, c:c + block] if linear else W[c:c + block]
+            part.copy_((T.T @ part.double() if linear else part.double() @ T).to(W.dtype))
         if b is not None: b.copy_((b.detach().to(torch.float64) @ T).to(b.dtype))
 
 # %% ../nbs/01_surgery.ipynb #d7c79dcd
@@ -135,7 +140,7 @@ def capture_output(model, i, name, input_ids):
     finally: h.remove()
     return got[0]
 
-# %% ../nbs/01_surgery.ipynb #84f9b6fb
+# %% ../nbs/01_surgery.ipynb #3cf73917
 def versions() -> dict:
     "Versions of the libraries that shaped a result."
     import replaceme
@@ -186,7 +191,7 @@ def write_json_atomic(obj, path):
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
 
-# %% ../nbs/01_surgery.ipynb #6bbd4540
+# %% ../nbs/01_surgery.ipynb #fd24e5ca
 OFFLOADED_SHARD = "2GB"  # the shard size a model with layers left on disk (`15_layerwise`) is saved in
 
 def save_pruned(model, tokenizer, path, # destination directory
