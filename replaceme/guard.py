@@ -35,12 +35,10 @@ def solve_named(cut_stats, name, alpha=0.0, diag=False, statistics="robust"):
 
 def _candidates(cut_stats, method, alpha, diag, statistics, cosine_kw):
     "Candidate transforms for one cut, and the name of the one the user's settings point at."
-    fits = {mode: cut_stats.sums(mode) for mode in ("reference", statistics)}
-    names = ["identity", "diag"] + [f"lstsq_{mode}" for mode, f in fits.items()  # skip an exact duplicate of the paper's fit
-                                    if mode == "reference" or f.tokens != fits["reference"].tokens or mode == statistics]
+    names = ["identity", "diag"] + [f"lstsq_{mode}" for mode in dict.fromkeys(("reference", statistics))]  # the paper's fit, and ours
     cands = {k: solve_named(cut_stats, k, alpha, diag, statistics) for k in names}
     preferred = f"lstsq_{statistics}"
-    f = fits[statistics]
+    f = cut_stats.sums(statistics)  # after the solves, which each take their own sums: d × d fp64 matrices are large
     info = dict(rel_residual={k: rel_residual(f.XtX, f.XtY, f.yy, T) for k, T in cands.items()}, sink_positions=cut_stats.sink_positions())
     if method == "cosine":
         t = time.time()
@@ -353,12 +351,11 @@ def guarded_transform(model, pos, cut_stats, method, held_out, settings, use_gua
         if info["cosine_loss"]["best_pass"]: cands["cosine"], chosen = T, "cosine"
         else: warnings.warn(f"the cosine fit at the output did not lower the held-out loss of its start '{chosen}', which is kept")
     info["transform"] = chosen
-    T = cands[chosen]
-    if refit_stats is not None and chosen not in ("identity", "cosine"):
-        every = CutStats(cut_stats.s, cut_stats.e, cut_stats.d, cut_stats.ratio).add(cut_stats).add(refit_stats)
-        T = solve_named(every, chosen, settings["alpha"], settings["diag"], settings["statistics"])
-        info["refit_tokens"] = every.n
-    return info, T
+    if refit_stats is None or chosen in ("identity", "cosine"): return info, cands[chosen]
+    cands.clear()  # the refit needs room for its own sums: each candidate is a d × d fp64 matrix (128 MiB at d = 4096)
+    every = CutStats(cut_stats.s, cut_stats.e, cut_stats.d, cut_stats.ratio).add(cut_stats).add(refit_stats)
+    info["refit_tokens"] = every.n
+    return info, solve_named(every, chosen, settings["alpha"], settings["diag"], settings["statistics"])
 
 def choose_for_cut(model, pos_start, pos_end, cut_stats, method, held_out, settings, use_guard=True, ridge_search=True,
                    refit=True, # solve the chosen fit again with the held-out batches' statistics added

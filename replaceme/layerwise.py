@@ -6,7 +6,7 @@ Docs: https://replaceme.github.io/replaceme/layerwise.html.md"""
 
 # %% ../nbs/15_layerwise.ipynb #711bc799
 from __future__ import annotations
-import logging
+import json, logging
 from contextlib import contextmanager
 import psutil
 from pathlib import Path
@@ -16,14 +16,16 @@ from accelerate import init_empty_weights, dispatch_model
 from safetensors import safe_open
 from accelerate.utils import named_module_tensors, set_module_tensor_to_device
 from transformers import AutoConfig, AutoModelForCausalLM, GenerationConfig
+from transformers.modeling_utils import remove_tied_weights_from_state_dict
+from huggingface_hub import split_torch_state_dict_into_shards
 from .models import (get_layers, layers_path, hidden_size, mlp_out_name, mlp_post_norm_name, resolve_dtype,
                               load_model, check_model_path)
 from .activations import (StopForward, first_output, check_needed, check_keep, narrowed_sets, check_finite,
                                    batch_shaped, layer_view, OneProcess, layer_input, with_layer_input)
 
 # %% auto #0
-__all__ = ['offload_device_map', 'load_offloaded', 'checkpoint_bytes', 'free_memory', 'choose_offload', 'onloaded', 'embeddings',
-           'LayerByLayer']
+__all__ = ['COPY_CHUNK', 'offload_device_map', 'load_offloaded', 'checkpoint_bytes', 'free_memory', 'choose_offload', 'onloaded',
+           'embeddings', 'LayerByLayer', 'save_offloaded']
 
 # %% ../nbs/15_layerwise.ipynb #f9f9da56
 def _skeleton(model_path, dtype="auto"):
@@ -295,3 +297,79 @@ class LayerByLayer(OneProcess):
     def resident(self, model, pos):
         "Read decoder layer `pos` from disk for good (where it is there): a transform is about to be folded into it."
         _read_in(_disk_hooks(get_layers(model)[pos]), self._device(model))
+
+# %% ../nbs/15_layerwise.ipynb #d32578b4
+_SAFETENSORS_DTYPES = {torch.float64: "F64", torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16", torch.int64: "I64",
+                       torch.int32: "I32", torch.int16: "I16", torch.int8: "I8", torch.uint8: "U8", torch.bool: "BOOL"}
+COPY_CHUNK = 64 * 2**20  # bytes read and written at a time when a tensor is copied from its source file
+
+def _header(path, headers: dict) -> tuple[dict, int]:
+    "The header of safetensors file `path` and the byte where its data begins, read once per save (`headers` keeps them)."
+    if path not in headers:
+        with open(path, "rb") as f:
+            n = int.from_bytes(f.read(8), "little")
+            headers[path] = json.loads(f.read(n)), 8 + n
+    return headers[path]
+
+def _left_on_disk(model, name, t, headers: dict):
+    "(file, first byte, end byte) of tensor `name` where accelerate reads it unchanged, with `t`'s dtype and shape, from a safetensors file; else None."
+    module, _, attr = name.rpartition(".")
+    hook = getattr(model.get_submodule(module), "_hf_hook", None)
+    if not getattr(hook, "offload", False): return None
+    loader, key = hook.weights_map.dataset, hook.weights_map.prefix + attr
+    info = getattr(loader, "index", {}).get(key) or {}
+    if key in getattr(loader, "state_dict", {}) or "safetensors_file" not in info: return None
+    header, start = _header(info["safetensors_file"], headers)
+    entry = header.get(info.get("weight_name", key))
+    if entry is None or entry["dtype"] != _SAFETENSORS_DTYPES.get(t.dtype) or entry["shape"] != list(t.shape): return None
+    first, end = entry["data_offsets"]
+    return info["safetensors_file"], start + first, start + end
+
+def _in_memory(model, name, t) -> torch.Tensor:
+    "Tensor `name` on the CPU: `t` itself, or read from disk (in `t`'s dtype) where its module leaves it there."
+    if not t.is_meta: return t.detach().cpu().contiguous()
+    module, _, attr = name.rpartition(".")
+    hook = getattr(model.get_submodule(module), "_hf_hook", None)
+    if hook is None: raise ValueError(f"{name} has no data (it is on the meta device) and no file to read it from: load the model again.")
+    return hook.weights_map[attr].to(t.dtype).contiguous()
+
+def _copy_bytes(src, first: int, end: int, out):
+    "Copy bytes [first, end) of file `src` to the open file `out`, `COPY_CHUNK` at a time."
+    with open(src, "rb") as f:
+        f.seek(first)
+        while first < end:
+            chunk = f.read(min(COPY_CHUNK, end - first))
+            if not chunk: raise OSError(f"{src} ends before byte {end}: the source checkpoint changed or is truncated.")
+            out.write(chunk); first += len(chunk)
+
+def _write_shard(model, path, tensors: dict, headers: dict):
+    "One safetensors file holding `tensors` (name: meta or real tensor), each copied from its source file where it lies there unchanged."
+    head, offset = {"__metadata__": {"format": "pt"}}, 0
+    for name, t in tensors.items():
+        size = t.numel() * t.element_size()
+        head[name] = dict(dtype=_SAFETENSORS_DTYPES[t.dtype], shape=list(t.shape), data_offsets=[offset, offset + size])
+        offset += size
+    raw = json.dumps(head, separators=(",", ":")).encode()
+    raw += b" " * (-len(raw) % 8)  # the data starts on an 8-byte boundary
+    with open(path, "wb") as f:
+        f.write(len(raw).to_bytes(8, "little")); f.write(raw)
+        for name, t in tensors.items():
+            if where := _left_on_disk(model, name, t, headers): _copy_bytes(*where, f)
+            else: f.write(_in_memory(model, name, t).reshape(-1).view(torch.uint8).numpy().data)
+
+def save_offloaded(model, folder, # the model, some of whose weights accelerate reads from safetensors files, and the folder to write
+                   max_shard_size="2GB", # the largest shard, as `save_pretrained` takes it
+                  ):
+    "Write `model`'s weights and config into `folder` a tensor at a time: what is left on disk is copied from its files, the rest written from memory."
+    state, folder = remove_tied_weights_from_state_dict(model.state_dict(), model), Path(folder)
+    if unknown := {str(t.dtype) for t in state.values()} - {str(d) for d in _SAFETENSORS_DTYPES}:
+        raise ValueError(f"Cannot write tensors of dtype {sorted(unknown)} tensor by tensor; load the model in bf16, fp16 or fp32.")
+    split, headers = split_torch_state_dict_into_shards(state, filename_pattern="model{suffix}.safetensors", max_shard_size=max_shard_size), {}
+    for fname, names in split.filename_to_tensors.items(): _write_shard(model, folder/fname, {n: state[n] for n in names}, headers)
+    if split.is_sharded:
+        index = dict(metadata=dict(total_parameters=model.num_parameters(), **split.metadata), weight_map=split.tensor_to_filename)
+        (folder/"model.safetensors.index.json").write_text(json.dumps(index, indent=2, sort_keys=True) + "\n")
+    model.config.dtype = str(model.dtype).removeprefix("torch.")  # as save_pretrained writes the config
+    model.config.architectures = [type(model).__name__]
+    model.config.save_pretrained(folder)
+    if model.can_generate(): model.generation_config.save_pretrained(folder)

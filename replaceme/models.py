@@ -312,6 +312,8 @@ def mlp_out_proj(model, i) -> nn.Module:
 # %% ../nbs/00_models.ipynb #168eff87
 def _is_norm(m): return "norm" in type(m).__name__.lower()
 
+class _ProbeDone(Exception): "Raised after the first decoder layer of `mlp_post_norm_name`'s probe: nothing past it needs to run."
+
 def mlp_post_norm_name(model) -> str | None:
     "Name (inside a decoder layer) of a norm applied to the MLP output before the residual add, if any."
     if "_post_norm" in getattr(model, "_replaceme_arch", {}): return model._replaceme_arch["_post_norm"]
@@ -320,9 +322,12 @@ def mlp_post_norm_name(model) -> str | None:
     order, hooks = [], []
     for n, m in layer.named_modules():
         if n and (n == proj or _is_norm(m)): hooks.append(m.register_forward_hook(lambda *_, n=n: order.append(n)))
+    def stop(*_): raise _ProbeDone()
+    hooks.append(layer.register_forward_hook(stop))
     dev = next(model.parameters()).device
     try:
         with torch.no_grad(): model(input_ids=torch.zeros(1, 2, dtype=torch.long, device=dev), use_cache=False)
+    except _ProbeDone: pass
     finally:
         for h in hooks: h.remove()
     after = order[order.index(proj) + 1:] if proj in order else []

@@ -206,8 +206,10 @@ def save_pruned(model, tokenizer, path, # destination directory
         tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.tmp-"))
     except OSError as e: raise _write_failed(path, e) from e
     try:
-        offloaded = any(p.is_meta for p in model.parameters())  # layers left on disk: read back a shard at a time
-        model.save_pretrained(tmp, **(dict(max_shard_size=OFFLOADED_SHARD) if offloaded else {}))
+        if any(p.is_meta for p in model.parameters()):  # layers left on disk: copied from their files a tensor at a time
+            from replaceme.layerwise import save_offloaded  # 15 builds on this module, so it is imported here
+            save_offloaded(model, tmp, OFFLOADED_SHARD)
+        else: model.save_pretrained(tmp)
         if tokenizer is not None: tokenizer.save_pretrained(tmp)
         write_json_atomic(build_report(model, **(report or {})), tmp/"replaceme_report.json")
         plain_modes(tmp)

@@ -153,16 +153,20 @@ class CutStats:
         return tuple(torch.cat(self.sample[k])[~out][: self.sample_tokens] for k in "XYR")
 
 # %% ../nbs/06_transforms.ipynb #5c4733b6
+def _plus_diagonal(M, alpha: float) -> torch.Tensor:
+    "M + αI as a new matrix, without building I (at d = 4096 every d × d fp64 matrix is 128 MiB)."
+    out = M.clone(); out.diagonal().add_(alpha)
+    return out
+
 def solve_lstsq(XtX, XtY, alpha=0.0, # ridge strength
                 diag=False, # fit a diagonal T (one scale per channel)
                 toward_identity=False, # shrink toward T = I (plain dropping) instead of T = 0
                ):
     "Least-squares transform from the sums: (XᵀX + αI)⁻¹ (XᵀY + αP), P = 0 or I, in fp64."
     XtX, XtY = XtX.double(), XtY.double()
-    I = torch.eye(XtX.shape[0], dtype=XtX.dtype, device=XtX.device)
-    if toward_identity and alpha: XtY = XtY + alpha * I
+    if toward_identity and alpha: XtY = _plus_diagonal(XtY, alpha)
     if diag: return torch.diag(torch.diagonal(XtY) / (torch.diagonal(XtX) + alpha).clamp_min(1e-30))
-    A = XtX + alpha * I
+    A = _plus_diagonal(XtX, alpha)
     L, info = torch.linalg.cholesky_ex(A)
     if info.item() == 0: return torch.cholesky_solve(XtY, L)
     warnings.warn("XᵀX is singular (too few calibration tokens, or channels that are always zero): using the "
