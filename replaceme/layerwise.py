@@ -316,7 +316,7 @@ def _left_on_disk(model, name, t, headers: dict):
     module, _, attr = name.rpartition(".")
     hook = getattr(model.get_submodule(module), "_hf_hook", None)
     if not getattr(hook, "offload", False): return None
-    loader, key = hook.weights_map.dataset, hook.weights_map.prefix + attr
+    loader, key = getattr(hook.weights_map, "dataset", None), getattr(hook.weights_map, "prefix", "") + attr
     info = getattr(loader, "index", {}).get(key) or {}
     if key in getattr(loader, "state_dict", {}) or "safetensors_file" not in info: return None
     header, start = _header(info["safetensors_file"], headers)
