@@ -311,10 +311,14 @@ def _header(path, headers: dict) -> tuple[dict, int]:
             headers[path] = json.loads(f.read(n)), 8 + n
     return headers[path]
 
+def _hook_of(model, name) -> tuple:
+    "The accelerate hook of the module holding tensor `name` (None where it has none), and the tensor's name inside that module."
+    module, _, attr = name.rpartition(".")
+    return getattr(model.get_submodule(module), "_hf_hook", None), attr
+
 def _left_on_disk(model, name, t, headers: dict):
     "(file, first byte, end byte) of tensor `name` where accelerate reads it unchanged, with `t`'s dtype and shape, from a safetensors file; else None."
-    module, _, attr = name.rpartition(".")
-    hook = getattr(model.get_submodule(module), "_hf_hook", None)
+    hook, attr = _hook_of(model, name)
     if not getattr(hook, "offload", False): return None
     loader, key = getattr(hook.weights_map, "dataset", None), getattr(hook.weights_map, "prefix", "") + attr
     info = getattr(loader, "index", {}).get(key) or {}
@@ -328,8 +332,7 @@ def _left_on_disk(model, name, t, headers: dict):
 def _in_memory(model, name, t) -> torch.Tensor:
     "Tensor `name` on the CPU: `t` itself, or read from disk (in `t`'s dtype) where its module leaves it there."
     if not t.is_meta: return t.detach().cpu().contiguous()
-    module, _, attr = name.rpartition(".")
-    hook = getattr(model.get_submodule(module), "_hf_hook", None)
+    hook, attr = _hook_of(model, name)
     if hook is None: raise ValueError(f"{name} has no data (it is on the meta device) and no file to read it from: load the model again.")
     return hook.weights_map[attr].to(t.dtype).contiguous()
 
