@@ -295,6 +295,7 @@ def run_prune(argv=None):
     def go(cfg):
         from replaceme.prune import prune_from_config
         res, out = prune_from_config(dict(cfg, model_path=resolve_model_path(cfg.get("model_path"))))
+        if not first_process(): return  # one report for a run over several processes
         r = res.report
         for row in r["splits"]:
             print(f"{'*' if row['chosen'] else ' '} {row['layers_removed']} layers removed, {row['channels']} MLP channels and {row['query_heads']} "

@@ -13,6 +13,7 @@ from .config import TargetConfig, PruneConfig, ModelConfig, CalibrationConfig, S
 from .models import get_layers, hidden_size, num_layers
 from .width import in_width, out_width, mlp_parts, attention_parts, parameter_counts, width_scores, cut_by_scores, cut_width, widths_kept
 from .pipeline import replaceme, default_holdout
+from .activations import current_executor
 from .guard import holdout_loss
 from .surgery import save_pruned, check_destination, surgery_record
 
@@ -168,7 +169,7 @@ def prune_to_size(model, tokenizer, calibration, # the model (left unchanged), i
         del m
     loss, m, depth_report, chosen = best
     for i, row in enumerate(tried): row["chosen"] = i == chosen
-    report = dict(target=asdict(target), decoder_params_before=parameter_counts(model)["decoder"], decoder_params=parameter_counts(m)["decoder"],
+    report = dict(target=asdict(target), processes=current_executor().processes, decoder_params_before=parameter_counts(model)["decoder"], decoder_params=parameter_counts(m)["decoder"],
                   other_params=parameter_counts(m)["other"], splits=tried, held_out_tokens=held.num_tokens, depth=depth_report)
     return SizeResult(m, tokenizer, report)
 
@@ -179,7 +180,7 @@ PRUNE_KEYS = {"method", "save_path", "overwrite", "heal", *option_types(ModelCon
 def prune_from_config(cfg: dict, progress: bool = True) -> tuple[SizeResult, Path]:
     "What `run_prune` does: load the model, prune it to the config's size, save it; the result and where it went."
     from replaceme.data import calibration_data
-    from replaceme.distributed import launched
+    from replaceme.distributed import launched, over_processes, first_process
     from replaceme.activations import use_executor
     from replaceme.cli import prune_config, default_save_path, model_config, check_layerwise, load_for_config
     refused = sorted(k for k in cfg if k in PRUNE_REFUSED)
@@ -187,7 +188,8 @@ def prune_from_config(cfg: dict, progress: bool = True) -> tuple[SizeResult, Pat
     unknown = sorted(set(cfg) - PRUNE_KEYS)
     if unknown: raise ValueError(f"Unknown run_prune key(s) {unknown}. Known keys: {sorted(PRUNE_KEYS)}.")
     if cfg.get("model_path") is None: raise ValueError("model_path is missing from the config: give a hub id, a local directory or a .gguf file.")
-    if launched(): raise ValueError("run_prune runs in one process: run it without torchrun (its layers can stay on disk: offload: layers).")
+    if launched() and cfg.get("heal") is not None:
+        raise ValueError("heal: trains the pruned model in one process: run without torchrun, or drop the heal block and heal the saved model with run_heal.")
     target = TargetConfig(**{k: cfg[k] for k in option_types(TargetConfig) if k in cfg})
     save_path = Path(cfg.get("save_path") or default_save_path(cfg, f"{target.prune}-{round(target.target_ratio * 100)}pct"))
     check_destination(cfg["model_path"], save_path, bool(cfg.get("overwrite", False)))  # before any work
@@ -201,9 +203,11 @@ def prune_from_config(cfg: dict, progress: bool = True) -> tuple[SizeResult, Pat
     model, tok, _, executor = load_for_config(cfg, m)
     c = config.calibration
     cal = calibration_data(tok, c.dataset, c.dataset_column, c.dataset_subset, c.split, c.dataset_size, c.max_length, c.batch_size, cfg.get("token"))
-    with use_executor(executor): res = prune_to_size(model, tok, cal, target, config, progress)
+    with over_processes(executor, m.device) as ex, use_executor(ex):
+        res = prune_to_size(model, tok, cal, target, config, progress)
+        if ex.processes > 1: ex.agree([row["chosen"] for row in res.report["splits"]], "split")
     if cfg.get("heal") is not None:  # distil the pruned copy from the original, still in memory and unchanged
         from replaceme.heal import heal_block
         heal_block(res, model, tok, cfg, check_option("heal", cfg["heal"]), progress)
-    res.save(save_path, overwrite=bool(cfg.get("overwrite", False)))
+    if first_process(): res.save(save_path, overwrite=bool(cfg.get("overwrite", False)))  # the only one that writes
     return res, save_path

@@ -3,7 +3,7 @@
 
 Each notebook runs as `nbdev-test` runs it (cells flagged with the project's `tst_flags`, e.g. `slow` and
 `gpu`, are skipped), and its outputs are written back. Then they are made stable, so that a rerun on
-another machine changes nothing a reader would notice: progress bars are dropped, a warning keeps its
+another machine changes nothing a reader would notice: progress bars and notes that the hub is offline are dropped, a warning keeps its
 category and message but not the file and line it came from, and the notebook is cleaned as
 `nbdev-clean` cleans it. Outputs that still name a machine path (/tmp, /work, the home folder) are
 listed: fix the cell so that it shows a name, not a path. Without arguments: every numbered notebook and
@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _bar = re.compile(r"(it/s|s/it|examples/s|trial/s|pass/s|\?\w+/s)\]|\d+%\|")
 _warning = re.compile(r"^\S*?(<ipython-input-[^>]*>|\.py):\d+: (\w*Warning): ")
 _paths = re.compile(r"(/tmp/|/work/|/root/|/home/)")
+_offline = re.compile(r"Hugging Face Hub is in offline mode")  # optional kernels that libraries look up on import: depends on the machine
 
 def _stable_stderr(text: str) -> str:
     "stderr without progress bars, and warnings without the file, line and source they came from."
@@ -23,7 +24,7 @@ def _stable_stderr(text: str) -> str:
         if skip_source and line.startswith("  "): skip_source = False; continue
         skip_source = False
         line = line.rsplit("\r", 1)[-1]  # what a terminal would show of a line rewritten with \r
-        if _bar.search(line) or not line.strip(): continue
+        if _bar.search(line) or _offline.search(line) or not line.strip(): continue
         m = _warning.match(line)
         if m: line, skip_source = f"{m.group(2)}: {line[m.end():]}", True
         out.append(line)
