@@ -7,6 +7,7 @@ Docs: https://replaceme.github.io/replaceme/guard.html.md"""
 # %% ../nbs/07_guard.ipynb #ac074f28
 from __future__ import annotations
 import copy, time, warnings
+from functools import partial
 import torch
 from tqdm.auto import tqdm
 from .models import get_layers, hidden_size, num_layers, mlp_out_name, mlp_post_norm_name
@@ -16,9 +17,9 @@ from .transforms import CutStats, solve_lstsq, rel_residual, fit_transform
 from .config import FitConfig, choices
 
 # %% auto #0
-__all__ = ['METHODS', 'PROBE_ROWS', 'RIDGE_PATH', 'FIT_ON', 'solve_named', 'fit_what_folds', 'holdout_loss', 'probe_batch',
-           'HeldOutCache', 'trial_loss', 'guard_choose', 'ridge_path', 'output_batches', 'output_targets',
-           'fit_at_output', 'guarded_transform', 'choose_for_cut', 'apply_cut']
+__all__ = ['METHODS', 'PROBE_ROWS', 'RIDGE_PATH', 'FIT_ON', 'solve_named', 'solved', 'fit_what_folds', 'holdout_loss',
+           'probe_batch', 'HeldOutCache', 'trial_loss', 'guard_choose', 'ridge_path', 'output_batches',
+           'output_targets', 'fit_at_output', 'guarded_transform', 'choose_for_cut', 'apply_cut']
 
 # %% ../nbs/07_guard.ipynb #db060cb5
 METHODS = choices(FitConfig, "method")
@@ -33,17 +34,22 @@ def solve_named(cut_stats, name, alpha=0.0, diag=False, statistics="robust"):
     if not r: return solve_lstsq(sums.XtX, sums.XtY, alpha=alpha, diag=diag)
     return solve_lstsq(sums.XtX, sums.XtY, alpha + float(r) * torch.diagonal(sums.XtX).mean().item(), toward_identity=True)
 
+def solved(T) -> torch.Tensor:
+    "A candidate's transform: `T` itself, or what `T()` solves."
+    return T() if callable(T) else T
+
 def _candidates(cut_stats, method, alpha, diag, statistics, cosine_kw):
-    "Candidate transforms for one cut, and the name of the one the user's settings point at."
+    "Candidate transforms for one cut, each solved when asked for (`solved`), and the name of the one the user's settings point at."
     names = ["identity", "diag"] + [f"lstsq_{mode}" for mode in dict.fromkeys(("reference", statistics))]  # the paper's fit, and ours
-    cands = {k: solve_named(cut_stats, k, alpha, diag, statistics) for k in names}
+    cands = {k: partial(solve_named, cut_stats, k, alpha, diag, statistics) for k in names}  # d × d fp64 matrices are large: none is kept
     preferred = f"lstsq_{statistics}"
-    f = cut_stats.sums(statistics)  # after the solves, which each take their own sums: d × d fp64 matrices are large
-    info = dict(rel_residual={k: rel_residual(f.XtX, f.XtY, f.yy, T) for k, T in cands.items()}, sink_positions=cut_stats.sink_positions())
+    f = cut_stats.sums(statistics)
+    info = dict(rel_residual={k: rel_residual(f.XtX, f.XtY, f.yy, solved(T)) for k, T in cands.items()}, sink_positions=cut_stats.sink_positions())
+    del f
     if method == "cosine":
         t = time.time()
         X, Y, R = cut_stats.samples(statistics)
-        T, before, after = fit_transform(X, Y, R, T0=cands[preferred], **cosine_kw)
+        T, before, after = fit_transform(X, Y, R, T0=solved(cands[preferred]), **cosine_kw)
         cands["cosine"], preferred = T, "cosine"
         info["cosine_loss"] = dict(start=before, end=after, tokens=len(X), seconds=round(time.time() - t, 2))
     return cands, preferred, info
@@ -187,7 +193,8 @@ def trial_loss(model, pos, T, batches, prefix=None) -> float:
             for name, p in target.named_parameters(): p.copy_(saved[name])
         del rec[k:]
 
-def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=None,
+def guard_choose(model, pos, candidates: dict, # name: a transform, or a function that solves it (solved for each trial, then let go)
+                 batches, preferred=None, prefix=None,
                  margin=0.05, # after the probe, candidates more than this fraction above the best there are dropped
                  keep=(), # names scored on every batch whatever their loss on the probe
                  on_trial=None, # called after each trial (e.g. a progress bar's `update`)
@@ -198,7 +205,7 @@ def guard_choose(model, pos, candidates: dict, batches, preferred=None, prefix=N
     batches, score = list(batches), score or trial_loss
     probe = prefix.probe if prefix is not None else probe_batch(batches[0])
     def trial(T, bs):
-        l = score(model, pos, T, bs, prefix)
+        l = score(model, pos, solved(T), bs, prefix)
         if on_trial: on_trial()
         return l
     first = {name: trial(T, [probe]) for name, T in candidates.items()}
@@ -344,15 +351,15 @@ def guarded_transform(model, pos, cut_stats, method, held_out, settings, use_gua
                           f"({losses[preferred]:.4f}{' on the probe' if preferred in dropped else ''})")
     if at_output:  # from the guard's choice; kept only where a pass lowered the held-out loss
         ckw = settings["cosine_kw"]
-        T, info["cosine_loss"] = fit_at_output(model, pos, cands[chosen], out["batches"], out["targets"], held_out if use_guard else None,
+        T, info["cosine_loss"] = fit_at_output(model, pos, solved(cands[chosen]), out["batches"], out["targets"], held_out if use_guard else None,
                                                prefix, losses[chosen] if use_guard else None,
                                                **{k: ckw[k] for k in ("steps", "lr") if k in ckw}, diag=settings["diag"], progress=progress)
         info["cosine_loss"]["start"] = chosen
         if info["cosine_loss"]["best_pass"]: cands["cosine"], chosen = T, "cosine"
         else: warnings.warn(f"the cosine fit at the output did not lower the held-out loss of its start '{chosen}', which is kept")
     info["transform"] = chosen
-    if refit_stats is None or chosen in ("identity", "cosine"): return info, cands[chosen]
-    cands.clear()  # the refit needs room for its own sums: each candidate is a d × d fp64 matrix (128 MiB at d = 4096)
+    if refit_stats is None or chosen in ("identity", "cosine"): return info, solved(cands[chosen])
+    cands.clear()  # the refit needs room for its own sums: a fitted candidate is a d × d fp64 matrix (128 MiB at d = 4096)
     every = CutStats(cut_stats.s, cut_stats.e, cut_stats.d, cut_stats.ratio).add(cut_stats).add(refit_stats)
     info["refit_tokens"] = every.n
     return info, solve_named(every, chosen, settings["alpha"], settings["diag"], settings["statistics"])

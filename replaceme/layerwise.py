@@ -139,27 +139,44 @@ def _read_in(hooks, device):
         for name in _tensors(m, hook): set_module_tensor_to_device(m, name, device, value=hook.weights_map[name])
         hook.offload = False
 
-def _cast(module, dtype) -> dict:
-    "Cast `module`'s floating-point parameters to `dtype` in place, keeping the same `Parameter`s: their former dtypes, by name."
+def _cast(m, dtype) -> dict:
+    "Cast the floating-point parameters `m` holds itself (not its children's) to `dtype` in place, keeping the same `Parameter`s: their former dtypes, by name."
     was = {}
-    for name, p in module.named_parameters():
-        if dtype is not None and p.is_floating_point() and p.dtype != dtype: was[name] = p.dtype; p.data = p.data.to(dtype)
+    for name, p in m.named_parameters(recurse=False):
+        if p.is_floating_point() and p.dtype != dtype: was[name] = p.dtype; p.data = p.data.to(dtype)
     return was
+
+def _cast_back(m, was: dict):
+    "Give `m`'s parameters their former dtypes again (exact: they were widened)."
+    for name, dt in was.items(): m.get_parameter(name).data = m.get_parameter(name).data.to(dt)
+
+@contextmanager
+def _widened_in_calls(module, dtype):
+    "Within the block, each part of `module` that holds weights has them in `dtype` while it runs, and only then: one projection widened at a time, not the layer."
+    if dtype is None: yield; return
+    wide, hooks = {}, []
+    def widen(m, args): wide[m] = _cast(m, dtype)
+    def narrow(m, args, out): _cast_back(m, wide.pop(m, {}))
+    for m in module.modules():
+        if any(True for _ in m.parameters(recurse=False)):
+            hooks += [m.register_forward_pre_hook(widen), m.register_forward_hook(narrow, always_call=True)]
+    try: yield
+    finally:
+        for h in hooks: h.remove()
+        for m, was in wide.items(): _cast_back(m, was)
 
 @contextmanager
 def onloaded(module, device,
-             dtype=None, # the dtype its floating-point weights have within the block (None: their own)
+             dtype=None, # the dtype its floating-point weights have while each part of it runs (None: their own)
             ):
     "Within the block, `module`'s weights are on `device`: read from disk where accelerate left them there, else moved; as before afterwards."
-    device, hooks, was = torch.device(device), _disk_hooks(module), {}
+    device, hooks = torch.device(device), _disk_hooks(module)
     home = None if hooks else next((p.device for p in module.parameters() if p.device != device), None)
     try:
         _read_in(hooks, device)
         if home is not None: module.to(device)
-        was = _cast(module, dtype)
-        yield module
+        with _widened_in_calls(module, dtype): yield module
     finally:
-        for name, dt in was.items(): module.get_parameter(name).data = module.get_parameter(name).data.to(dt)  # exact: widened, then narrowed back
         for m, hook in hooks:
             for name in _tensors(m, hook): set_module_tensor_to_device(m, name, "meta")
             hook.offload = True
