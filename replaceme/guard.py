@@ -87,7 +87,7 @@ def _nll(logits, batch,
 def _chunk_nll(model, h, t, raw, buf) -> float:
     "Summed cross-entropy of the LM head on states `h` (n, d) against targets `t`, written into the buffers `raw`, `buf` (n, V)."
     head = model.get_output_embeddings()
-    if type(head) is torch.nn.Linear and h.dtype == head.weight.dtype == raw.dtype:  # into the reused buffer (else: the head's own call)
+    if type(head) is torch.nn.Linear and not head.weight.is_meta and h.dtype == head.weight.dtype == raw.dtype:  # into the reused buffer (else: the head's own call, which reads a head left on disk)
         W = head.weight.t()
         torch.mm(h, W, out=raw) if head.bias is None else torch.addmm(head.bias, h, W, out=raw)
         buf.copy_(raw)

@@ -6,7 +6,7 @@ Docs: https://replaceme.github.io/replaceme/layerwise.html.md"""
 
 # %% ../nbs/15_layerwise.ipynb #711bc799
 from __future__ import annotations
-import json, logging
+import contextlib, json, logging
 from contextlib import contextmanager
 import psutil
 from pathlib import Path
@@ -35,17 +35,27 @@ def _skeleton(model_path, dtype="auto"):
     if dt == "auto": dt = getattr(config, "dtype", None) or torch.float32
     with init_empty_weights(): return AutoModelForCausalLM.from_config(config, dtype=getattr(torch, dt) if isinstance(dt, str) else dt)
 
+def _left_on_disk_modules(model) -> list:
+    "The modules a layer-by-layer model leaves in its files: the decoder layers (as one path), and an LM head with weights of its own."
+    head = model.get_output_embeddings()
+    own_head = head is not None and head.weight is not model.get_input_embeddings().weight
+    return [layers_path(model)] + [name for name, m in model.named_modules() if own_head and m is head]
+
+def _under(name: str, paths) -> bool:
+    "Whether module or tensor `name` is one of `paths` or inside one."
+    return any(name == p or name.startswith(p + ".") for p in paths)
+
 def _device_map(skeleton, device) -> dict:
-    "Every decoder layer of `skeleton` on disk, every other module with weights on `device`."
-    path = layers_path(skeleton)
+    "Every decoder layer of `skeleton` and its own LM head on disk, every other module with weights on `device`."
+    path, disk = layers_path(skeleton), _left_on_disk_modules(skeleton)
     layers = {f"{path}.{i}": "disk" for i in range(len(get_layers(skeleton)))}
     rest = {name: str(device) for name, m in skeleton.named_modules()
-            if name and not (name == path or name.startswith(path + "."))
+            if name and not _under(name, disk)
             and any(True for _ in m.parameters(recurse=False)) | any(True for _ in m.buffers(recurse=False))}
-    return {**rest, **layers}
+    return {**rest, **layers, **dict.fromkeys(disk[1:], "disk")}
 
 def offload_device_map(model_path, device="cpu") -> dict:
-    "A `device_map` that puts every decoder layer of the checkpoint at `model_path` on disk and everything else on `device`."
+    "A `device_map` that puts every decoder layer and the LM head of the checkpoint at `model_path` on disk and everything else on `device`."
     return _device_map(_skeleton(model_path), device)
 
 def _tensor_files(p: Path) -> dict:
@@ -64,16 +74,16 @@ def _own_tensors(model) -> list:
 def _from_headers(p: Path, dtype, device):
     "The model with its layers left in the files, from the skeleton and the tensors by name; None where the files' names are not the model's."
     model, where = _skeleton(p, dtype), _tensor_files(p)
-    names, layer_prefix = _own_tensors(model), layers_path(model) + "."
+    names, disk = _own_tensors(model), _left_on_disk_modules(model)
     if any(n not in where for n in names): return None  # an older format: transformers renames
     dt = next(model.parameters()).dtype
     for n in names:
-        if n.startswith(layer_prefix): continue
+        if _under(n, disk): continue
         with safe_open(where[n], framework="pt", device="cpu") as sf: t = sf.get_tensor(n)
         set_module_tensor_to_device(model, n, device, value=t.to(dt) if t.is_floating_point() else t)
     model.tie_weights()  # a tied LM head shares the embeddings just read
-    if any(t.device.type == "meta" for n, t in model.state_dict().items() if not n.startswith(layer_prefix)): return None
-    index = {n: dict(safetensors_file=where[n], weight_name=n, dtype=str(dt).removeprefix("torch.")) for n in names if n.startswith(layer_prefix)}
+    if any(t.device.type == "meta" for n, t in model.state_dict().items() if not _under(n, disk)): return None
+    index = {n: dict(safetensors_file=where[n], weight_name=n, dtype=str(dt).removeprefix("torch.")) for n in names if _under(n, disk)}
     dispatch_model(model, _device_map(model, device), main_device=str(device), offload_index=index)  # a string: accelerate compares it with "cpu"
     model.config._name_or_path = str(p)
     if (p/"generation_config.json").is_file(): model.generation_config = GenerationConfig.from_pretrained(p)
@@ -302,10 +312,12 @@ class LayerByLayer(OneProcess):
         for start, group in self._groups(model, batches, len(keep) + 2):
             h0 = None if h_in is None else [(h_in(start + i) if callable(h_in) else h_in[start + i]).to(device) for i in range(len(group))]
             kept, _, finals = self._sweep(model, entries, group, h0, keep, set(), "final" if final else None, device)
-            for i in range(len(group)):
-                states = {j: (s.to(store) if store is not None else s) for j, s in kept[i].items()}
-                out = finals[i] if final else None
-                consumer(start + i, states, out.to(store) if store is not None and out is not None else out)
+            head = onloaded(model.get_output_embeddings(), device) if final else contextlib.nullcontext()  # a consumer of final states scores them
+            with head:
+                for i in range(len(group)):
+                    states = {j: (s.to(store) if store is not None else s) for j, s in kept[i].items()}
+                    out = finals[i] if final else None
+                    consumer(start + i, states, out.to(store) if store is not None and out is not None else out)
 
     def logits(self, model, batch):
         "The logits of one whole forward over `batch`, one layer at a time."

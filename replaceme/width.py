@@ -338,8 +338,10 @@ def _cut_on_disk(model, cfg, channels: dict, heads: dict) -> nn.Module:
     device = model.get_input_embeddings().weight.device
     folder = Path(tempfile.mkdtemp(prefix="replaceme-width-"))
     try:
-        rest = {k: v for k, v in model.state_dict().items() if not k.startswith(path + ".")}
-        save_file({k: v.cpu() for k, v in _distinct(rest).items()}, str(folder/"rest.safetensors"))
+        with onloaded(model.get_output_embeddings(), device):  # a head left on disk too, read for the copy
+            rest = {k: v for k, v in model.state_dict().items() if not k.startswith(path + ".")}
+            save_file({k: v.cpu() for k, v in _distinct(rest).items()}, str(folder/"rest.safetensors"))
+        del rest
         for i, layer in enumerate(layers):
             with onloaded(layer, device):
                 sd = _slice_layer({f"{path}.{i}.{k}": v.detach().cpu().clone() for k, v in layer.state_dict().items()}, layer, d,
