@@ -33,7 +33,9 @@ def _skeleton(model_path, dtype="auto"):
     config = AutoConfig.from_pretrained(model_path)
     dt = resolve_dtype(dtype)
     if dt == "auto": dt = getattr(config, "dtype", None) or torch.float32
-    with init_empty_weights(): return AutoModelForCausalLM.from_config(config, dtype=getattr(torch, dt) if isinstance(dt, str) else dt)
+    with init_empty_weights(): model = AutoModelForCausalLM.from_config(config, dtype=getattr(torch, dt) if isinstance(dt, str) else dt)
+    model.tie_weights()  # as loading ties them (built empty, they are not yet): a tied LM head is the embeddings
+    return model
 
 def _left_on_disk_modules(model) -> list:
     "The modules a layer-by-layer model leaves in its files: the decoder layers (as one path), and an LM head with weights of its own."
