@@ -6,14 +6,15 @@ Docs: https://replaceme.github.io/replaceme/distributed.html.md"""
 
 # %% ../nbs/16_distributed.ipynb #ab8c1687
 from __future__ import annotations
-import os
+import os, subprocess, sys
 from contextlib import contextmanager
 import torch
 import torch.distributed as dist
 from .activations import InMemory
 
 # %% auto #0
-__all__ = ['contiguous_share', 'launched', 'first_process', 'rank_device', 'process_group', 'Sharded', 'over_processes']
+__all__ = ['contiguous_share', 'launched', 'first_process', 'rank_device', 'process_group', 'Sharded', 'over_processes',
+           'torchrun_here']
 
 # %% ../nbs/16_distributed.ipynb #f831c37c
 def contiguous_share(items, rank: int, processes: int) -> list:
@@ -122,3 +123,15 @@ def over_processes(executor=None, # what each process runs its share on (default
     executor = executor or InMemory()
     if not launched() and not dist.is_initialized(): yield executor; return
     with process_group(device): yield Sharded(executor)
+
+# %% ../nbs/16_distributed.ipynb #abac2fb1
+def torchrun_here(script, # the Python script that every process runs
+                  *args, # its command-line arguments
+                  processes: int = 2, # how many processes to start
+                 ) -> str:
+    "Run `script` with `args` under torchrun, as `processes` processes on this host; what they printed, or an error with their output."
+    env = {"GLOO_SOCKET_IFNAME": "lo", "OMP_NUM_THREADS": "1", **os.environ}  # loopback for gloo; torchrun's own thread default
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc_per_node={processes}", str(script), *map(str, args)]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if r.returncode: raise RuntimeError(f"torchrun exited with {r.returncode}:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
+    return r.stdout
