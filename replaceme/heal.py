@@ -276,7 +276,9 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
          eval_every: int = 25, # steps between held-out evaluations and checkpoints
          work_dir=None, # where checkpoints go (None: a temporary folder, removed afterwards)
          resume: bool = False, # continue from the newest checkpoint in `work_dir`
-         seed: int = 0, gradient_checkpointing: bool = False, bf16: bool = False,
+         seed: int = 0, # the seed of the adapters' start and of the batches' order
+         gradient_checkpointing: bool = False, # recompute each layer's activations in the backward pass (less memory, more time)
+         bf16: bool = False, # compute in bf16 autocast; the trained weights keep their dtype
          progress: bool = True,
          stop_after: int | None = None, # stop after this many steps (a run cut short, to `resume`)
         ) -> HealResult:
@@ -325,6 +327,7 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
                   trainable_parameters=sum(v.numel() for v in start.values()), lr=lr, batch_size=batch_size,
                   temperature=temperature, lm_weight=lm_weight, held_out_sequences=len(held_rows),
                   teacher=None if method == "lm" else f"top-{topk.k} on disk" if topk else "on the fly",
+                  bf16=bf16, gradient_checkpointing=gradient_checkpointing,
                   held_out_loss=dict(start=start_loss, end=best_loss), kept=kept,
                   held_out_history=history,
                   **(dict(lora_r=lora_r, lora_alpha=lora_alpha, target_modules=target_modules) if train == "lora" else {}))
@@ -357,7 +360,7 @@ class _LastStep(TrainerCallback):
         if state.global_step == state.max_steps: control.should_evaluate = control.should_save = True
         if self.stop_after and state.global_step >= self.stop_after: control.should_save = control.should_training_stop = True
 
-# %% ../nbs/17_heal.ipynb #56b348ba
+# %% ../nbs/17_heal.ipynb #8cf5f371
 from .config import CalibrationConfig, HealConfig, ModelConfig, option_types, check_option
 
 HEAL_OPTIONS = set(option_types(CalibrationConfig, HealConfig))  # what a `heal:` block may set
@@ -405,7 +408,7 @@ def heal_model(student, teacher, tokenizer, options: dict, # calibration and hea
     try:
         res = heal(student, teacher if method == "kd" else None, rows, tokenizer.pad_token_id, method, h.train, steps, c.batch_size,
                    h.learning_rate, h.temperature, h.lm_weight, h.lora_r, int(h.lora_alpha), h.target_modules, h.held_out,
-                   min(h.eval_every, steps), h.work_dir, h.resume, progress=progress)
+                   min(h.eval_every, steps), h.work_dir, h.resume, gradient_checkpointing=h.gradient_checkpointing, bf16=h.bf16, progress=progress)
     finally:
         if getattr(teacher, "temporary", False): shutil.rmtree(teacher.path.parent, ignore_errors=True)
     res.report["data"] = dict(dataset=c.dataset, sequences=len(rows), max_length=c.max_length)
