@@ -214,6 +214,11 @@ def _main(fn, argv, script, kind, default=None) -> None:
     except KeyboardInterrupt:
         print("error: interrupted; nothing was written", file=sys.stderr); sys.exit(130)
 
+def _steps_said(h: dict) -> str:
+    "A healing report's steps, saying so when `stop_after` ended the run early."
+    planned = h.get("steps_planned", h["steps"])
+    return f"{h['steps']} steps" if h["steps"] >= planned else f"{h['steps']} of {planned} steps (stopped by stop_after; resume: true continues)"
+
 def _summary(res, out):
     if not first_process(): return  # one report for a run over several processes
     r = res.report
@@ -225,7 +230,7 @@ def _summary(res, out):
     print(f"  calibration tokens {r['calibration']['tokens']}, time {r['timings_s']['total']:.1f} s")
     if r.get("heal"):
         h = r["heal"]
-        print(f"  healed ({h['method']}, {h['train']}): {h['steps']} steps, held-out loss {h['held_out_loss']['start']:.4g} -> {h['held_out_loss']['end']:.4g}")
+        print(f"  healed ({h['method']}, {h['train']}): {_steps_said(h)}, held-out loss {h['held_out_loss']['start']:.4g} -> {h['held_out_loss']['end']:.4g}")
 
 # %% ../nbs/14_cli.ipynb #e7e1f2ef
 def run_replaceme(argv=None):
@@ -282,7 +287,7 @@ def run_heal(argv=None):
         cfg = dict(cfg, **{k: resolve_model_path(cfg[k]) for k in ("model_path", "teacher_path") if cfg.get(k)})
         r = heal_from_config(cfg).report
         h = r["held_out_loss"]
-        print(f"healed ({r['method']}, {r['train']}): {r['steps']} steps, {r['tokens_trained']} tokens, {r['tokens_per_s']} tokens/s; "
+        print(f"healed ({r['method']}, {r['train']}): {_steps_said(r)}, {r['tokens_trained']} tokens, {r['tokens_per_s']} tokens/s; "
               f"held-out loss {h['start']:.4g} -> {h['end']:.4g} ({r['kept']}); saved to {cfg['save_path']}")
     return _main(go, argv, run_heal, "heal")
 

@@ -166,6 +166,7 @@ class HealConfig:
     eval_every: Count = 25 # steps between held-out evaluations and checkpoints
     work_dir: str | None = None # where the checkpoints go (null: a temporary folder)
     resume: bool = False # continue from the newest checkpoint in work_dir
+    stop_after: Count | None = None # end this run after this many steps in all, with a checkpoint in work_dir (a long run in legs, each continued with resume: true)
     gradient_checkpointing: bool = False # recompute each layer's activations in the backward pass: less memory, more time
     bf16: bool = False # compute in bf16 (autocast) while the trained weights stay in the model's dtype: mixed precision when it is fp32
 

@@ -289,6 +289,7 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
     topk = teacher if isinstance(teacher, TeacherTopK) and method == "kd" else None
     if topk is not None: _check_topk(topk, rows, temperature)
     if resume and work_dir is None: raise ValueError("resume continues from the checkpoints in work_dir: give the work_dir of the run to continue.")
+    if stop_after and work_dir is None: raise ValueError("stop_after ends a run early to continue it later: give a work_dir to keep its checkpoint in.")
     own_dir = work_dir is None
     work = Path(tempfile.mkdtemp(prefix="replaceme-heal-")) if own_dir else Path(work_dir)
     if isinstance(teacher, torch.nn.Module): teacher.eval().requires_grad_(False)
@@ -301,7 +302,8 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
                              load_best_model_at_end=True, metric_for_best_model="loss", greater_is_better=False,
                              logging_steps=max(1, eval_every // 5), report_to=[], remove_unused_columns=False, disable_tqdm=True,
                              activation_checkpointing=gradient_checkpointing, bf16=bf16, use_cpu=not torch.cuda.is_available(),
-                             include_num_input_tokens_seen=True, dataloader_num_workers=0, save_only_model=False)
+                             include_num_input_tokens_seen=True, dataloader_num_workers=0, save_only_model=False,
+                             save_total_limit=2)  # the best checkpoint and the newest (to resume): a long run does not fill the disk
     last = _LastStep(stop_after)
     callbacks = [last] + ([_Bar()] if progress else [])
     trainer = HealTrainer(model=model, args=args, train_dataset=train_rows, eval_dataset=held_rows, data_collator=lambda idx: batch_of(rows, idx, pad_id, topk),
@@ -322,7 +324,7 @@ def heal(student, # the pruned model (trained in place; the returned one is plai
     seconds = time.time() - t0
     tokens = int(trainer.state.num_input_tokens_seen)
     this_run = tokens - last.seen_at_start  # a resumed run: the tokens of the run before are not this run's
-    report = dict(method=method, train=train, steps=trainer.state.global_step, tokens_trained=tokens, tokens_this_run=this_run,
+    report = dict(method=method, train=train, steps=trainer.state.global_step, steps_planned=steps, tokens_trained=tokens, tokens_this_run=this_run,
                   seconds=round(seconds, 1), tokens_per_s=round(this_run / max(out.metrics.get("train_runtime", seconds), 1e-9), 1),
                   trainable_parameters=sum(v.numel() for v in start.values()), lr=lr, batch_size=batch_size,
                   temperature=temperature, lm_weight=lm_weight, held_out_sequences=len(held_rows),
@@ -408,7 +410,8 @@ def heal_model(student, teacher, tokenizer, options: dict, # calibration and hea
     try:
         res = heal(student, teacher if method == "kd" else None, rows, tokenizer.pad_token_id, method, h.train, steps, c.batch_size,
                    h.learning_rate, h.temperature, h.lm_weight, h.lora_r, int(h.lora_alpha), h.target_modules, h.held_out,
-                   min(h.eval_every, steps), h.work_dir, h.resume, gradient_checkpointing=h.gradient_checkpointing, bf16=h.bf16, progress=progress)
+                   min(h.eval_every, steps), h.work_dir, h.resume, gradient_checkpointing=h.gradient_checkpointing, bf16=h.bf16, progress=progress,
+                   stop_after=h.stop_after)
     finally:
         if getattr(teacher, "temporary", False): shutil.rmtree(teacher.path.parent, ignore_errors=True)
     res.report["data"] = dict(dataset=c.dataset, sequences=len(rows), max_length=c.max_length)
